@@ -1,0 +1,36 @@
+# Warnings are errors everywhere; sanitizers and fuzzing are opt-in build modes.
+add_compile_options(-Wall -Wextra -Werror -Wno-unused-parameter)
+if(CMAKE_BUILD_TYPE STREQUAL "RelWithDebInfo")
+  # -g1 keeps line tables for profiles and stack traces without the full debug-info build cost.
+  string(REPLACE "-g" "-g1" CMAKE_CXX_FLAGS_RELWITHDEBINFO "${CMAKE_CXX_FLAGS_RELWITHDEBINFO}")
+endif()
+if(TF_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=address,undefined)
+endif()
+if(TF_BUILD_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "TF_BUILD_FUZZ needs clang (libFuzzer)")
+  endif()
+  # Coverage instrumentation for every library so the fuzzers see inside them.
+  add_compile_options(-fsanitize=fuzzer-no-link)
+endif()
+
+# Adds a module library with the project's include root. Each module lists its own sources and
+# links exactly the modules its README allows.
+function(tf_module name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS;PRIVATE_DEPS" ${ARGN})
+  add_library(tf_${name} STATIC ${ARG_SOURCES})
+  target_include_directories(tf_${name} PUBLIC ${PROJECT_SOURCE_DIR}/src)
+  target_link_libraries(tf_${name} PUBLIC ${ARG_DEPS} PRIVATE ${ARG_PRIVATE_DEPS})
+endfunction()
+
+# Adds one GoogleTest executable per module and registers its tests with CTest.
+function(tf_test name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE ${ARG_DEPS} GTest::gtest GTest::gmock GTest::gtest_main)
+  target_compile_definitions(${name} PRIVATE
+    TF_SOURCE_DIR="${PROJECT_SOURCE_DIR}" TF_SHARED_DIR="${PROJECT_SOURCE_DIR}/../shared")
+  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 600)
+endfunction()

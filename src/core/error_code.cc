@@ -1,0 +1,77 @@
+#include "core/error_code.h"
+
+namespace tf {
+
+std::string_view ErrorCodeName(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kOk: return "ok";
+    case ErrorCode::kInvalidArgument: return "invalid_argument";
+    case ErrorCode::kNotFound: return "not_found";
+    case ErrorCode::kAlreadyExists: return "already_exists";
+    case ErrorCode::kFailedPrecondition: return "failed_precondition";
+    case ErrorCode::kPermissionDenied: return "permission_denied";
+    case ErrorCode::kUnauthenticated: return "unauthenticated";
+    case ErrorCode::kResourceExhausted: return "resource_exhausted";
+    case ErrorCode::kUnavailable: return "unavailable";
+    case ErrorCode::kInternal: return "internal";
+    case ErrorCode::kDataLoss: return "data_loss";
+    case ErrorCode::kUnimplemented: return "unimplemented";
+    case ErrorCode::kAborted: return "aborted";
+    case ErrorCode::kOutOfRange: return "out_of_range";
+    case ErrorCode::kDeadlineExceeded: return "deadline_exceeded";
+    case ErrorCode::kCancelled: return "cancelled";
+    case ErrorCode::kIoError: return "io_error";
+    case ErrorCode::kJsonParseError: return "json_parse_error";
+    case ErrorCode::kYamlParseError: return "yaml_parse_error";
+    case ErrorCode::kEncodingError: return "encoding_error";
+    case ErrorCode::kRegoParseError: return "rego_parse_error";
+    case ErrorCode::kRegoCompileError: return "rego_compile_error";
+    case ErrorCode::kRegoTypeError: return "rego_type_error";
+    case ErrorCode::kRegoUnsafeVarError: return "rego_unsafe_var_error";
+    case ErrorCode::kRegoRecursionError: return "rego_recursion_error";
+    case ErrorCode::kEvalTypeError: return "eval_type_error";
+    case ErrorCode::kEvalBuiltinError: return "eval_builtin_error";
+    case ErrorCode::kEvalConflictError: return "eval_conflict_error";
+    case ErrorCode::kEvalCancelError: return "eval_cancel_error";
+    case ErrorCode::kEvalWithMergeError: return "eval_with_merge_error";
+    case ErrorCode::kEvalLimitError: return "eval_limit_error";
+    case ErrorCode::kBuiltinUndefined: return "builtin_undefined";
+    default: return "unknown";
+  }
+}
+
+int HttpStatusFor(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kOk: return 200;
+    case ErrorCode::kInvalidArgument:
+    case ErrorCode::kJsonParseError:
+    case ErrorCode::kYamlParseError:
+    case ErrorCode::kEncodingError:
+    case ErrorCode::kRegoParseError:
+    case ErrorCode::kRegoCompileError:
+    case ErrorCode::kRegoTypeError:
+    case ErrorCode::kRegoUnsafeVarError:
+    case ErrorCode::kRegoRecursionError:
+    case ErrorCode::kOutOfRange: return 400;
+    case ErrorCode::kUnauthenticated: return 401;
+    case ErrorCode::kPermissionDenied: return 403;
+    case ErrorCode::kNotFound: return 404;
+    case ErrorCode::kAlreadyExists:
+    case ErrorCode::kAborted:
+    case ErrorCode::kFailedPrecondition: return 409;
+    case ErrorCode::kEvalTypeError:
+    case ErrorCode::kEvalBuiltinError:
+    case ErrorCode::kEvalConflictError:
+    case ErrorCode::kEvalWithMergeError:
+    case ErrorCode::kEvalLimitError: return 422;
+    case ErrorCode::kResourceExhausted: return 429;
+    case ErrorCode::kCancelled:
+    case ErrorCode::kEvalCancelError: return 499;
+    case ErrorCode::kUnimplemented: return 501;
+    case ErrorCode::kUnavailable: return 503;
+    case ErrorCode::kDeadlineExceeded: return 504;
+    default: return 500;
+  }
+}
+
+}  // namespace tf

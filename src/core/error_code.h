@@ -1,0 +1,75 @@
+// File: core/error_code.h
+//
+// The one catalogue of error codes for the whole product. Each code has an explicit, stable
+// number, a snake_case name (used as the RFC 7807 `code`, in CLI messages and in OPA-compatible
+// Rego errors) and exactly one HTTP status. A value is never renumbered or reused: a retired code
+// stays in the enum as a comment so its number stays taken.
+//
+// Choosing a generic code (the Abseil rules): kInvalidArgument when the request itself is wrong
+// whatever the state; kFailedPrecondition when the request is fine but the state forbids it and
+// retrying will not help until the state changes; kAborted for a conflict that a retry of the
+// whole operation may resolve; kUnavailable for a transient fault where a plain retry may succeed.
+//
+// Ranges: 1-99 generic, 100-199 data formats, 200-299 Rego (OPA's names), 300-399 ledger,
+// 400-499 policy packs, 500-599 proofs, 600-699 graph, 700-799 server and auth.
+#ifndef TF_CORE_ERROR_CODE_H_
+#define TF_CORE_ERROR_CODE_H_
+
+#include <cstdint>
+#include <string_view>
+
+namespace tf {
+
+enum class ErrorCode : uint16_t {
+  kOk = 0,
+  // Generic.
+  kInvalidArgument = 1,
+  kNotFound = 2,
+  kAlreadyExists = 3,
+  kFailedPrecondition = 4,
+  kPermissionDenied = 5,
+  kUnauthenticated = 6,
+  kResourceExhausted = 7,
+  kUnavailable = 8,
+  kInternal = 9,
+  kDataLoss = 10,
+  kUnimplemented = 11,
+  kAborted = 12,
+  kOutOfRange = 13,
+  kDeadlineExceeded = 14,
+  kCancelled = 15,
+  kIoError = 16,
+  // Data formats.
+  kJsonParseError = 100,
+  kYamlParseError = 101,
+  kEncodingError = 102,
+  // Rego, with OPA's names.
+  kRegoParseError = 200,
+  kRegoCompileError = 201,
+  kRegoTypeError = 202,
+  kRegoUnsafeVarError = 203,
+  kRegoRecursionError = 204,
+  kEvalTypeError = 210,
+  kEvalBuiltinError = 211,
+  kEvalConflictError = 212,
+  kEvalCancelError = 213,
+  kEvalWithMergeError = 214,
+  kEvalLimitError = 215,
+  // Internal signal of a builtin with no result (OPA's BuiltinEmpty); never leaves the evaluator.
+  kBuiltinUndefined = 216,
+  // 300-399: ledger. 400-499: policy. 500-599: smt. 600-699: graph. 700-799: server.
+  // Each module appends its codes here, in its range, with explicit values.
+
+  // Sentinel: forces a `default:` in every switch over the codes. Never returned.
+  kDoNotUseReservedForSwitchDefault = 0xFFFF,
+};
+
+// Stable snake_case name, e.g. "eval_type_error". Unknown values give "unknown".
+std::string_view ErrorCodeName(ErrorCode code);
+
+// The HTTP status an API maps this code to.
+int HttpStatusFor(ErrorCode code);
+
+}  // namespace tf
+
+#endif  // TF_CORE_ERROR_CODE_H_

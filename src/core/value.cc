@@ -1,0 +1,335 @@
+#include "core/value.h"
+
+#include <algorithm>
+#include <cassert>
+#include <functional>
+
+#include "core/internal/big_decimal.h"
+
+namespace tf {
+namespace {
+
+struct StringNode : RefCounted {
+  explicit StringNode(std::string s) : text(std::move(s)) {}
+  std::string text;
+};
+struct ArrayNode : RefCounted {
+  explicit ArrayNode(std::vector<Value> v) : items(std::move(v)) {}
+  std::vector<Value> items;
+};
+struct ObjectNode : RefCounted {
+  explicit ObjectNode(std::vector<ObjectEntry> e) : entries(std::move(e)) {}
+  std::vector<ObjectEntry> entries;
+};
+struct SetNode : RefCounted {
+  explicit SetNode(std::vector<Value> v) : items(std::move(v)) {}
+  std::vector<Value> items;
+};
+
+bool KeyLess(const ObjectEntry& a, const ObjectEntry& b) { return a.first.Compare(b.first) < 0; }
+
+int CompareStrings(std::string_view a, std::string_view b) {
+  int c = a.compare(b);
+  return (c > 0) - (c < 0);
+}
+
+size_t Mix(size_t seed, size_t h) { return seed ^ (h + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2)); }
+
+}  // namespace
+
+std::string_view KindName(ValueKind kind) {
+  switch (kind) {
+    case ValueKind::kNull: return "null";
+    case ValueKind::kBool: return "boolean";
+    case ValueKind::kNumber: return "number";
+    case ValueKind::kString: return "string";
+    case ValueKind::kArray: return "array";
+    case ValueKind::kObject: return "object";
+    case ValueKind::kSet: return "set";
+  }
+  return "unknown";
+}
+
+Value::Value(const Value& other) noexcept
+    : kind_(other.kind_), big_number_(other.big_number_), int_(other.int_) {
+  Retain();
+}
+
+Value::Value(Value&& other) noexcept
+    : kind_(other.kind_), big_number_(other.big_number_), int_(other.int_) {
+  other.kind_ = ValueKind::kNull;
+  other.big_number_ = false;
+  other.int_ = 0;
+}
+
+Value& Value::operator=(const Value& other) noexcept {
+  if (this != &other) {
+    other.Retain();
+    Release();
+    kind_ = other.kind_;
+    big_number_ = other.big_number_;
+    int_ = other.int_;
+  }
+  return *this;
+}
+
+Value& Value::operator=(Value&& other) noexcept {
+  if (this != &other) {
+    Release();
+    kind_ = other.kind_;
+    big_number_ = other.big_number_;
+    int_ = other.int_;
+    other.kind_ = ValueKind::kNull;
+    other.big_number_ = false;
+    other.int_ = 0;
+  }
+  return *this;
+}
+
+void Value::Retain() const noexcept {
+  switch (kind_) {
+    case ValueKind::kNull:
+    case ValueKind::kBool: return;
+    case ValueKind::kNumber:
+      if (big_number_) node_->AddRef();
+      return;
+    default: node_->AddRef();
+  }
+}
+
+void Value::Release() noexcept {
+  switch (kind_) {
+    case ValueKind::kNull:
+    case ValueKind::kBool: return;
+    case ValueKind::kNumber:
+      if (big_number_ && node_->Release()) delete static_cast<internal::BigDecimal*>(node_);
+      return;
+    case ValueKind::kString:
+      if (node_->Release()) delete static_cast<StringNode*>(node_);
+      return;
+    case ValueKind::kArray:
+      if (node_->Release()) delete static_cast<ArrayNode*>(node_);
+      return;
+    case ValueKind::kObject:
+      if (node_->Release()) delete static_cast<ObjectNode*>(node_);
+      return;
+    case ValueKind::kSet:
+      if (node_->Release()) delete static_cast<SetNode*>(node_);
+      return;
+  }
+}
+
+Value Value::Bool(bool b) {
+  Value v;
+  v.kind_ = ValueKind::kBool;
+  v.int_ = 0;
+  v.bool_ = b;
+  return v;
+}
+
+Value Value::Int(int64_t n) {
+  Value v;
+  v.kind_ = ValueKind::kNumber;
+  v.int_ = n;
+  return v;
+}
+
+Value Value::FromNumber(const Number& n) {
+  if (n.is_small()) return Int(n.small());
+  Value v;
+  v.kind_ = ValueKind::kNumber;
+  v.big_number_ = true;
+  n.big()->AddRef();
+  v.node_ = const_cast<internal::BigDecimal*>(n.big());
+  return v;
+}
+
+Value Value::String(std::string_view s) { return String(std::string(s)); }
+
+Value Value::String(std::string&& s) {
+  Value v;
+  v.kind_ = ValueKind::kString;
+  v.node_ = MakeRef<StringNode>(std::move(s)).Leak();
+  return v;
+}
+
+Value Value::Array(std::vector<Value> items) {
+  Value v;
+  v.kind_ = ValueKind::kArray;
+  v.node_ = MakeRef<ArrayNode>(std::move(items)).Leak();
+  return v;
+}
+
+Value Value::Object(std::vector<ObjectEntry> entries) {
+  std::stable_sort(entries.begin(), entries.end(), KeyLess);
+  // Keep the last of each run of equal keys.
+  std::vector<ObjectEntry> unique;
+  unique.reserve(entries.size());
+  for (auto& e : entries) {
+    if (!unique.empty() && unique.back().first == e.first) {
+      unique.back().second = std::move(e.second);
+    } else {
+      unique.push_back(std::move(e));
+    }
+  }
+  return ObjectFromSorted(std::move(unique));
+}
+
+Value Value::ObjectFromSorted(std::vector<ObjectEntry> entries) {
+  assert(std::adjacent_find(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+           return a.first.Compare(b.first) >= 0;
+         }) == entries.end());
+  Value v;
+  v.kind_ = ValueKind::kObject;
+  v.node_ = MakeRef<ObjectNode>(std::move(entries)).Leak();
+  return v;
+}
+
+Value Value::Set(std::vector<Value> items) {
+  std::sort(items.begin(), items.end(), [](const Value& a, const Value& b) { return a < b; });
+  items.erase(std::unique(items.begin(), items.end()), items.end());
+  return SetFromSorted(std::move(items));
+}
+
+Value Value::SetFromSorted(std::vector<Value> items) {
+  assert(std::adjacent_find(items.begin(), items.end(), [](const Value& a, const Value& b) {
+           return a.Compare(b) >= 0;
+         }) == items.end());
+  Value v;
+  v.kind_ = ValueKind::kSet;
+  v.node_ = MakeRef<SetNode>(std::move(items)).Leak();
+  return v;
+}
+
+Number Value::number() const {
+  assert(kind_ == ValueKind::kNumber);
+  if (!big_number_) return Number(int_);
+  return Number(static_cast<const internal::BigDecimal*>(node_));
+}
+
+const std::string& Value::string() const {
+  assert(kind_ == ValueKind::kString);
+  return static_cast<const StringNode*>(node_)->text;
+}
+
+std::span<const Value> Value::array() const {
+  assert(kind_ == ValueKind::kArray);
+  return static_cast<const ArrayNode*>(node_)->items;
+}
+
+std::span<const ObjectEntry> Value::object() const {
+  assert(kind_ == ValueKind::kObject);
+  return static_cast<const ObjectNode*>(node_)->entries;
+}
+
+std::span<const Value> Value::set() const {
+  assert(kind_ == ValueKind::kSet);
+  return static_cast<const SetNode*>(node_)->items;
+}
+
+size_t Value::size() const {
+  switch (kind_) {
+    case ValueKind::kString: return string().size();
+    case ValueKind::kArray: return array().size();
+    case ValueKind::kObject: return object().size();
+    case ValueKind::kSet: return set().size();
+    default: return 0;
+  }
+}
+
+const Value* Value::Find(const Value& key) const {
+  if (kind_ == ValueKind::kObject) {
+    auto entries = object();
+    auto it = std::lower_bound(entries.begin(), entries.end(), key,
+                               [](const ObjectEntry& e, const Value& k) { return e.first < k; });
+    if (it != entries.end() && it->first == key) return &it->second;
+    return nullptr;
+  }
+  if (kind_ == ValueKind::kArray && key.is_small_int()) {
+    int64_t i = key.small_int();
+    auto items = array();
+    if (i >= 0 && static_cast<uint64_t>(i) < items.size()) return &items[static_cast<size_t>(i)];
+  }
+  return nullptr;
+}
+
+const Value* Value::Find(std::string_view key) const {
+  if (kind_ != ValueKind::kObject) return nullptr;
+  auto entries = object();
+  // String keys sort after null, booleans and numbers and before composites: search that run.
+  auto lo = std::lower_bound(entries.begin(), entries.end(), key,
+                             [](const ObjectEntry& e, std::string_view k) {
+                               if (e.first.kind() != ValueKind::kString) {
+                                 return e.first.kind() < ValueKind::kString;
+                               }
+                               return e.first.string() < k;
+                             });
+  if (lo != entries.end() && lo->first.is_string() && lo->first.string() == key) return &lo->second;
+  return nullptr;
+}
+
+bool Value::Contains(const Value& element) const {
+  auto items = set();
+  return std::binary_search(items.begin(), items.end(), element,
+                            [](const Value& a, const Value& b) { return a < b; });
+}
+
+int Value::Compare(const Value& other) const {
+  if (kind_ != other.kind_) return kind_ < other.kind_ ? -1 : 1;
+  switch (kind_) {
+    case ValueKind::kNull: return 0;
+    case ValueKind::kBool: return static_cast<int>(bool_) - static_cast<int>(other.bool_);
+    case ValueKind::kNumber:
+      if (!big_number_ && !other.big_number_) return (int_ > other.int_) - (int_ < other.int_);
+      return number().Compare(other.number());
+    case ValueKind::kString:
+      if (node_ == other.node_) return 0;
+      return CompareStrings(string(), other.string());
+    case ValueKind::kArray:
+    case ValueKind::kSet: {
+      if (node_ == other.node_) return 0;
+      auto a = kind_ == ValueKind::kArray ? array() : set();
+      auto b = kind_ == ValueKind::kArray ? other.array() : other.set();
+      size_t n = std::min(a.size(), b.size());
+      for (size_t i = 0; i < n; ++i) {
+        if (int c = a[i].Compare(b[i]); c != 0) return c;
+      }
+      return (a.size() > b.size()) - (a.size() < b.size());
+    }
+    case ValueKind::kObject: {
+      if (node_ == other.node_) return 0;
+      auto a = object();
+      auto b = other.object();
+      size_t n = std::min(a.size(), b.size());
+      for (size_t i = 0; i < n; ++i) {
+        if (int c = a[i].first.Compare(b[i].first); c != 0) return c;
+        if (int c = a[i].second.Compare(b[i].second); c != 0) return c;
+      }
+      return (a.size() > b.size()) - (a.size() < b.size());
+    }
+  }
+  return 0;
+}
+
+size_t Value::Hash() const {
+  size_t h = static_cast<size_t>(kind_);
+  switch (kind_) {
+    case ValueKind::kNull: return h;
+    case ValueKind::kBool: return Mix(h, bool_);
+    case ValueKind::kNumber:
+      return Mix(h, big_number_ ? number().Hash() : std::hash<int64_t>()(int_));
+    case ValueKind::kString: return Mix(h, std::hash<std::string_view>()(string()));
+    case ValueKind::kArray:
+      for (const Value& v : array()) h = Mix(h, v.Hash());
+      return h;
+    case ValueKind::kSet:
+      for (const Value& v : set()) h = Mix(h, v.Hash());
+      return Mix(h, 1);
+    case ValueKind::kObject:
+      for (const auto& [k, v] : object()) h = Mix(Mix(h, k.Hash()), v.Hash());
+      return h;
+  }
+  return h;
+}
+
+}  // namespace tf

@@ -1,0 +1,135 @@
+// File: core/value.h
+//
+// `Value`: the one JSON-like value model of the product, extended with Rego's sets and non-string
+// object keys. A Value is 16 bytes: null, booleans and int64 numbers are stored inline; strings,
+// big numbers, arrays, objects and sets are immutable reference-counted nodes, so copying a Value
+// is cheap and sharing it between threads is safe.
+//
+// Objects keep their entries sorted by key and sets keep their elements sorted and unique, in
+// Rego's total order (`Compare`), so lookups are binary searches, iteration order is
+// deterministic and equal values have equal layouts.
+//
+//   tf::Value user = tf::Value::Object({{tf::Value::String("name"), tf::Value::String("ada")}});
+//   if (const tf::Value* name = user.Find("name")) Use(name->string());
+#ifndef TF_CORE_VALUE_H_
+#define TF_CORE_VALUE_H_
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/number.h"
+#include "core/ref_counted.h"
+
+namespace tf {
+
+// Declaration order is Rego's sort order across kinds.
+enum class ValueKind : uint8_t {
+  kNull = 0,
+  kBool = 1,
+  kNumber = 2,
+  kString = 3,
+  kArray = 4,
+  kObject = 5,
+  kSet = 6,
+};
+
+// OPA's type names: "null", "boolean", "number", "string", "array", "object", "set".
+std::string_view KindName(ValueKind kind);
+
+class Value;
+using ObjectEntry = std::pair<Value, Value>;
+
+class Value {
+ public:
+  Value() noexcept : kind_(ValueKind::kNull), big_number_(false), int_(0) {}
+  Value(const Value& other) noexcept;
+  Value(Value&& other) noexcept;
+  Value& operator=(const Value& other) noexcept;
+  Value& operator=(Value&& other) noexcept;
+  ~Value() { Release(); }
+
+  static Value Null() { return Value(); }
+  static Value Bool(bool b);
+  static Value Int(int64_t n);
+  static Value FromNumber(const Number& n);
+  static Value String(std::string_view s);
+  static Value String(std::string&& s);
+  static Value String(const char* s) { return String(std::string_view(s)); }
+  static Value Array(std::vector<Value> items);
+  // Sorts by key; on duplicate keys the last entry wins (as JSON parsers do).
+  static Value Object(std::vector<ObjectEntry> entries);
+  // REQUIRES: entries sorted by key with no duplicates (checked in debug builds).
+  static Value ObjectFromSorted(std::vector<ObjectEntry> entries);
+  // Sorts and removes duplicates.
+  static Value Set(std::vector<Value> items);
+  // REQUIRES: items sorted and unique.
+  static Value SetFromSorted(std::vector<Value> items);
+  static Value EmptyArray() { return Array({}); }
+  static Value EmptyObject() { return ObjectFromSorted({}); }
+  static Value EmptySet() { return SetFromSorted({}); }
+
+  ValueKind kind() const { return kind_; }
+  std::string_view TypeName() const { return KindName(kind_); }
+  bool is_null() const { return kind_ == ValueKind::kNull; }
+  bool is_bool() const { return kind_ == ValueKind::kBool; }
+  bool is_number() const { return kind_ == ValueKind::kNumber; }
+  bool is_string() const { return kind_ == ValueKind::kString; }
+  bool is_array() const { return kind_ == ValueKind::kArray; }
+  bool is_object() const { return kind_ == ValueKind::kObject; }
+  bool is_set() const { return kind_ == ValueKind::kSet; }
+  // True for arrays, objects and sets.
+  bool is_collection() const { return kind_ >= ValueKind::kArray; }
+
+  // Accessors. REQUIRES: the matching kind.
+  bool bool_value() const { return bool_; }
+  Number number() const;
+  // True for a number held inline as int64 (no allocation, no big-number arithmetic).
+  bool is_small_int() const { return kind_ == ValueKind::kNumber && !big_number_; }
+  int64_t small_int() const { return int_; }
+  const std::string& string() const;
+  std::span<const Value> array() const;
+  std::span<const ObjectEntry> object() const;
+  std::span<const Value> set() const;
+
+  // Elements of an array/object/set, or bytes of a string; 0 otherwise.
+  size_t size() const;
+
+  // Object lookup by key, array lookup by integral index; nullptr when absent or not applicable.
+  const Value* Find(const Value& key) const;
+  const Value* Find(std::string_view key) const;
+  // Set membership. REQUIRES: is_set().
+  bool Contains(const Value& element) const;
+
+  // Rego's total order: kinds in ValueKind order, numbers by value, strings by bytes, arrays
+  // and sets element-wise then by length, objects entry by entry (key then value) then by size.
+  int Compare(const Value& other) const;
+  size_t Hash() const;
+
+ private:
+  void Release() noexcept;
+  void Retain() const noexcept;
+
+  ValueKind kind_;
+  bool big_number_;  // kNumber only: node_ holds an internal::BigDecimal.
+  union {
+    bool bool_;
+    int64_t int_;
+    RefCounted* node_;
+  };
+};
+
+inline bool operator==(const Value& a, const Value& b) { return a.Compare(b) == 0; }
+inline bool operator!=(const Value& a, const Value& b) { return a.Compare(b) != 0; }
+inline bool operator<(const Value& a, const Value& b) { return a.Compare(b) < 0; }
+
+struct ValueHash {
+  size_t operator()(const Value& v) const { return v.Hash(); }
+};
+
+}  // namespace tf
+
+#endif  // TF_CORE_VALUE_H_

@@ -1,0 +1,85 @@
+#include "core/value.h"
+
+#include <gtest/gtest.h>
+
+#include <thread>
+
+namespace tf {
+namespace {
+
+Value S(const char* s) { return Value::String(s); }
+
+TEST(ValueTest, IsSixteenBytes) { EXPECT_EQ(sizeof(Value), 16u); }
+
+TEST(ValueTest, OrdersKindsAsRego) {
+  std::vector<Value> ordered = {Value::Null(), Value::Bool(false), Value::Bool(true),
+                                Value::Int(-1), Value::Int(3), S("a"), S("b"),
+                                Value::Array({Value::Int(1)}), Value::EmptyObject(),
+                                Value::EmptySet()};
+  for (size_t i = 0; i + 1 < ordered.size(); ++i) {
+    EXPECT_LT(ordered[i], ordered[i + 1]) << i;
+  }
+}
+
+TEST(ValueTest, ObjectsSortKeysAndLastDuplicateWins) {
+  Value o = Value::Object({{S("b"), Value::Int(1)}, {S("a"), Value::Int(2)}, {S("b"), Value::Int(3)}});
+  ASSERT_EQ(o.size(), 2u);
+  EXPECT_EQ(o.object()[0].first, S("a"));
+  EXPECT_EQ(*o.Find("b"), Value::Int(3));
+  EXPECT_EQ(o.Find("c"), nullptr);
+  EXPECT_EQ(*o.Find(S("a")), Value::Int(2));
+}
+
+TEST(ValueTest, StringKeyLookupSkipsNonStringKeys) {
+  Value o = Value::Object({{Value::Int(1), S("one")}, {S("1"), S("string one")},
+                           {Value::Array({}), S("arr")}});
+  EXPECT_EQ(*o.Find("1"), S("string one"));
+  EXPECT_EQ(*o.Find(Value::Int(1)), S("one"));
+}
+
+TEST(ValueTest, SetsAreSortedAndUnique) {
+  Value s = Value::Set({Value::Int(3), Value::Int(1), Value::Int(3), S("x")});
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_TRUE(s.Contains(Value::Int(1)));
+  EXPECT_FALSE(s.Contains(Value::Int(2)));
+  EXPECT_EQ(s.set()[2], S("x"));
+}
+
+TEST(ValueTest, NumbersCompareByValue) {
+  Value one = Value::FromNumber(*Number::Parse("1.0"));
+  EXPECT_EQ(one, Value::Int(1));
+  EXPECT_EQ(one.Hash(), Value::Int(1).Hash());
+  EXPECT_TRUE(one.is_small_int());
+}
+
+TEST(ValueTest, ArrayIndexLookup) {
+  Value a = Value::Array({S("x"), S("y")});
+  EXPECT_EQ(*a.Find(Value::Int(1)), S("y"));
+  EXPECT_EQ(a.Find(Value::Int(2)), nullptr);
+  EXPECT_EQ(a.Find(Value::Int(-1)), nullptr);
+}
+
+TEST(ValueTest, CopiesShareNodesAcrossThreads) {
+  Value big = Value::Array({S("shared"), Value::FromNumber(*Number::Parse("1e40"))});
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([big] {
+      for (int i = 0; i < 10000; ++i) {
+        Value copy = big;
+        ASSERT_EQ(copy.size(), 2u);
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(big.array()[0], S("shared"));
+}
+
+TEST(ValueTest, MovedFromValueIsNull) {
+  Value a = S("text");
+  Value b = std::move(a);
+  EXPECT_TRUE(a.is_null());  // NOLINT(bugprone-use-after-move): documented state.
+  EXPECT_EQ(b, S("text"));
+}
+
+}  // namespace
+}  // namespace tf
