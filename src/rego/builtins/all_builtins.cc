@@ -7,6 +7,7 @@ std::vector<BuiltinDecl> AllBuiltins() {
   for (auto family : {ComparisonBuiltins, ArithmeticBuiltins, SetBuiltins}) {
     for (BuiltinDecl& d : family()) all.push_back(std::move(d));
   }
+  for (BuiltinDecl& d : TimeBuiltins()) all.push_back(std::move(d));
   return all;
 }
 

@@ -14,6 +14,7 @@ namespace tf::rego::builtins {
 std::vector<BuiltinDecl> ComparisonBuiltins();  // comparison.cc: == != < <= > >=
 std::vector<BuiltinDecl> ArithmeticBuiltins();  // arithmetic.cc: + - * / % abs round ceil floor
 std::vector<BuiltinDecl> SetBuiltins();         // sets.cc: & | intersection union
+std::vector<BuiltinDecl> TimeBuiltins();        // time.cc (+ time_*.cc): time.*
 
 std::vector<BuiltinDecl> AllBuiltins();
 
