@@ -332,4 +332,68 @@ size_t Value::Hash() const {
   return h;
 }
 
+void Value::MakeUnique() {
+  if (node_->IsUnique()) return;
+  RefCounted* copy = nullptr;
+  switch (kind_) {
+    case ValueKind::kArray:
+      copy = MakeRef<ArrayNode>(static_cast<ArrayNode*>(node_)->items).Leak();
+      break;
+    case ValueKind::kSet: copy = MakeRef<SetNode>(static_cast<SetNode*>(node_)->items).Leak(); break;
+    case ValueKind::kObject:
+      copy = MakeRef<ObjectNode>(static_cast<ObjectNode*>(node_)->entries).Leak();
+      break;
+    default: return;
+  }
+  Release();
+  node_ = copy;
+}
+
+void Value::ArrayAppend(Value v) {
+  assert(kind_ == ValueKind::kArray);
+  MakeUnique();
+  static_cast<ArrayNode*>(node_)->items.push_back(std::move(v));
+}
+
+bool Value::SetInsert(Value v) {
+  assert(kind_ == ValueKind::kSet);
+  std::vector<Value>& items = static_cast<SetNode*>(node_)->items;
+  auto less = [](const Value& a, const Value& b) { return a < b; };
+  if (items.empty() || items.back() < v) {
+    MakeUnique();
+    static_cast<SetNode*>(node_)->items.push_back(std::move(v));
+    return true;
+  }
+  auto it = std::lower_bound(items.begin(), items.end(), v, less);
+  if (it != items.end() && *it == v) return false;
+  size_t pos = static_cast<size_t>(it - items.begin());
+  MakeUnique();
+  std::vector<Value>& owned = static_cast<SetNode*>(node_)->items;
+  owned.insert(owned.begin() + static_cast<long>(pos), std::move(v));
+  return true;
+}
+
+const Value* Value::ObjectInsertIfAbsent(Value key, Value value) {
+  assert(kind_ == ValueKind::kObject);
+  std::vector<ObjectEntry>* entries = &static_cast<ObjectNode*>(node_)->entries;
+  size_t pos = entries->size();
+  if (!entries->empty() && !(entries->back().first < key)) {
+    auto it = std::lower_bound(entries->begin(), entries->end(), key,
+                               [](const ObjectEntry& e, const Value& k) { return e.first < k; });
+    if (it != entries->end() && it->first == key) return &it->second;
+    pos = static_cast<size_t>(it - entries->begin());
+  }
+  MakeUnique();
+  entries = &static_cast<ObjectNode*>(node_)->entries;
+  entries->insert(entries->begin() + static_cast<long>(pos), {std::move(key), std::move(value)});
+  return nullptr;
+}
+
+Value* Value::ObjectFindMutable(const Value& key) {
+  assert(kind_ == ValueKind::kObject);
+  if (Find(key) == nullptr) return nullptr;
+  MakeUnique();
+  return const_cast<Value*>(Find(key));
+}
+
 }  // namespace tf

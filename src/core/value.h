@@ -109,7 +109,21 @@ class Value {
   int Compare(const Value& other) const;
   size_t Hash() const;
 
+  // Copy-on-write updates, for builders. They mutate in place when this Value holds the only
+  // reference to its node and copy the node first otherwise, so other holders never see a
+  // change. Inserts keep objects and sets sorted (appending is O(1) when keys arrive in order).
+  void ArrayAppend(Value v);  // REQUIRES: is_array()
+  // Returns false (and changes nothing) if the element is already present. REQUIRES: is_set()
+  bool SetInsert(Value v);
+  // Inserts key -> value when the key is absent and returns nullptr; otherwise returns the
+  // existing value and changes nothing. REQUIRES: is_object()
+  const Value* ObjectInsertIfAbsent(Value key, Value value);
+  // The value stored under `key`, mutable (this object is made unique first); nullptr if absent.
+  // REQUIRES: is_object()
+  Value* ObjectFindMutable(const Value& key);
+
  private:
+  void MakeUnique();
   void Release() noexcept;
   void Retain() const noexcept;
 

@@ -83,3 +83,38 @@ TEST(ValueTest, MovedFromValueIsNull) {
 
 }  // namespace
 }  // namespace tf
+
+namespace tf {
+namespace {
+
+TEST(ValueTest, CopyOnWriteNeverChangesOtherHolders) {
+  Value set = Value::EmptySet();
+  EXPECT_TRUE(set.SetInsert(Value::Int(3)));
+  EXPECT_TRUE(set.SetInsert(Value::Int(1)));
+  EXPECT_FALSE(set.SetInsert(Value::Int(3)));
+  Value snapshot = set;
+  EXPECT_TRUE(set.SetInsert(Value::Int(2)));
+  EXPECT_EQ(snapshot.size(), 2u);
+  EXPECT_EQ(set, Value::Set({Value::Int(1), Value::Int(2), Value::Int(3)}));
+
+  Value obj = Value::EmptyObject();
+  EXPECT_EQ(obj.ObjectInsertIfAbsent(Value::String("b"), Value::Int(1)), nullptr);
+  EXPECT_EQ(obj.ObjectInsertIfAbsent(Value::String("a"), Value::Int(2)), nullptr);
+  Value before = obj;
+  const Value* existing = obj.ObjectInsertIfAbsent(Value::String("a"), Value::Int(9));
+  ASSERT_NE(existing, nullptr);
+  EXPECT_EQ(*existing, Value::Int(2));
+  *obj.ObjectFindMutable(Value::String("b")) = Value::Int(7);
+  EXPECT_EQ(*obj.Find("b"), Value::Int(7));
+  EXPECT_EQ(*before.Find("b"), Value::Int(1));
+  EXPECT_EQ(obj.object()[0].first, Value::String("a"));
+
+  Value arr = Value::EmptyArray();
+  Value shared = arr;
+  arr.ArrayAppend(Value::Null());
+  EXPECT_EQ(arr.size(), 1u);
+  EXPECT_EQ(shared.size(), 0u);
+}
+
+}  // namespace
+}  // namespace tf
