@@ -22,6 +22,10 @@ std::string KindList(KindSet kinds) {
   return out;
 }
 
+std::string ExpectedKinds(const Param& p) {
+  return p.expected.empty() ? KindList(p.kinds) : std::string(p.expected);
+}
+
 }  // namespace
 
 Status OperandError(int pos, std::string message) {
@@ -59,7 +63,7 @@ Status CheckArgs(const BuiltinDecl& decl, std::span<const Value> args) {
   for (size_t i = 0; i < args.size(); ++i) {
     const Param& p = i < decl.params.size() ? decl.params[i] : decl.params.back();
     if (p.kinds.IsAny() || p.kinds.Contains(args[i].kind())) continue;
-    return OperandError(static_cast<int>(i + 1), "must be " + KindList(p.kinds) + " but got " +
+    return OperandError(static_cast<int>(i + 1), "must be " + ExpectedKinds(p) + " but got " +
                                                      std::string(args[i].TypeName()));
   }
   return Status();

@@ -63,6 +63,9 @@ inline constexpr KindSet kSet = ValueKind::kSet;
 struct Param {
   KindSet kinds;
   std::string_view name;
+  // OPA's wording of the expected kinds when its type error lists them in another order than
+  // ValueKind ("one of {object, set, array}"); empty: derived from `kinds`.
+  std::string_view expected = {};
 };
 
 // Per-query state and services a builtin may use. Created by the evaluator for each query.

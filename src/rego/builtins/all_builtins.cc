@@ -8,6 +8,16 @@ std::vector<BuiltinDecl> AllBuiltins() {
     for (BuiltinDecl& d : family()) all.push_back(std::move(d));
   }
   for (BuiltinDecl& d : TimeBuiltins()) all.push_back(std::move(d));
+  for (BuiltinDecl& d : AggregateBuiltins()) all.push_back(std::move(d));
+  for (BuiltinDecl& d : ArrayBuiltins()) all.push_back(std::move(d));
+  for (BuiltinDecl& d : BitsBuiltins()) all.push_back(std::move(d));
+  for (BuiltinDecl& d : CastBuiltins()) all.push_back(std::move(d));
+  for (BuiltinDecl& d : NumberBuiltins()) all.push_back(std::move(d));
+  for (BuiltinDecl& d : SemVerBuiltins()) all.push_back(std::move(d));
+  for (BuiltinDecl& d : StringBuiltins()) all.push_back(std::move(d));
+  for (BuiltinDecl& d : StringTrimBuiltins()) all.push_back(std::move(d));
+  for (BuiltinDecl& d : TypeBuiltins()) all.push_back(std::move(d));
+  for (BuiltinDecl& d : UnitBuiltins()) all.push_back(std::move(d));
   return all;
 }
 

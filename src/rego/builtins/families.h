@@ -16,6 +16,17 @@ std::vector<BuiltinDecl> ArithmeticBuiltins();  // arithmetic.cc: + - * / % abs 
 std::vector<BuiltinDecl> SetBuiltins();         // sets.cc: & | intersection union
 std::vector<BuiltinDecl> TimeBuiltins();        // time.cc (+ time_*.cc): time.*
 
+std::vector<BuiltinDecl> AggregateBuiltins();  // aggregates.cc: count sum max sort `in` ...
+std::vector<BuiltinDecl> ArrayBuiltins();  // arrays.cc: array.*
+std::vector<BuiltinDecl> BitsBuiltins();  // bits.cc: bits.*
+std::vector<BuiltinDecl> CastBuiltins();  // casts.cc: to_number, cast_*
+std::vector<BuiltinDecl> NumberBuiltins();  // numbers.cc: numbers.range, numbers.range_step
+std::vector<BuiltinDecl> SemVerBuiltins();  // semver.cc: semver.*
+std::vector<BuiltinDecl> StringBuiltins();  // strings.cc: concat indexof lower split ...
+std::vector<BuiltinDecl> StringTrimBuiltins();  // strings_trim.cc: substring, trim*
+std::vector<BuiltinDecl> TypeBuiltins();  // types.cc: is_*, type_name
+std::vector<BuiltinDecl> UnitBuiltins();  // units.cc: units.*
+
 std::vector<BuiltinDecl> AllBuiltins();
 
 }  // namespace tf::rego::builtins
