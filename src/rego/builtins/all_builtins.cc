@@ -18,6 +18,7 @@ std::vector<BuiltinDecl> AllBuiltins() {
   for (BuiltinDecl& d : StringTrimBuiltins()) all.push_back(std::move(d));
   for (BuiltinDecl& d : TypeBuiltins()) all.push_back(std::move(d));
   for (BuiltinDecl& d : UnitBuiltins()) all.push_back(std::move(d));
+  for (BuiltinDecl& d : NetBuiltins()) all.push_back(std::move(d));
   return all;
 }
 

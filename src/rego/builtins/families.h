@@ -26,6 +26,7 @@ std::vector<BuiltinDecl> StringBuiltins();  // strings.cc: concat indexof lower 
 std::vector<BuiltinDecl> StringTrimBuiltins();  // strings_trim.cc: substring, trim*
 std::vector<BuiltinDecl> TypeBuiltins();  // types.cc: is_*, type_name
 std::vector<BuiltinDecl> UnitBuiltins();  // units.cc: units.*
+std::vector<BuiltinDecl> NetBuiltins();         // net.cc (+ ip_*.cc): net.*
 
 std::vector<BuiltinDecl> AllBuiltins();
 
