@@ -19,6 +19,7 @@ std::vector<BuiltinDecl> AllBuiltins() {
   for (BuiltinDecl& d : TypeBuiltins()) all.push_back(std::move(d));
   for (BuiltinDecl& d : UnitBuiltins()) all.push_back(std::move(d));
   for (BuiltinDecl& d : NetBuiltins()) all.push_back(std::move(d));
+  for (BuiltinDecl& d : RandBuiltins()) all.push_back(std::move(d));
   return all;
 }
 

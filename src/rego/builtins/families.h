@@ -27,6 +27,7 @@ std::vector<BuiltinDecl> StringTrimBuiltins();  // strings_trim.cc: substring, t
 std::vector<BuiltinDecl> TypeBuiltins();  // types.cc: is_*, type_name
 std::vector<BuiltinDecl> UnitBuiltins();  // units.cc: units.*
 std::vector<BuiltinDecl> NetBuiltins();         // net.cc (+ ip_*.cc): net.*
+std::vector<BuiltinDecl> RandBuiltins();        // rand.cc: rand.intn
 
 std::vector<BuiltinDecl> AllBuiltins();
 
