@@ -20,6 +20,8 @@ std::vector<BuiltinDecl> AllBuiltins() {
   for (BuiltinDecl& d : UnitBuiltins()) all.push_back(std::move(d));
   for (BuiltinDecl& d : NetBuiltins()) all.push_back(std::move(d));
   for (BuiltinDecl& d : RandBuiltins()) all.push_back(std::move(d));
+  for (BuiltinDecl& d : CryptoBuiltins()) all.push_back(std::move(d));
+  for (BuiltinDecl& d : UuidBuiltins()) all.push_back(std::move(d));
   return all;
 }
 

@@ -28,6 +28,8 @@ std::vector<BuiltinDecl> TypeBuiltins();  // types.cc: is_*, type_name
 std::vector<BuiltinDecl> UnitBuiltins();  // units.cc: units.*
 std::vector<BuiltinDecl> NetBuiltins();         // net.cc (+ ip_*.cc): net.*
 std::vector<BuiltinDecl> RandBuiltins();        // rand.cc: rand.intn
+std::vector<BuiltinDecl> CryptoBuiltins();      // crypto.cc, crypto_x509.cc: crypto.*
+std::vector<BuiltinDecl> UuidBuiltins();        // uuid.cc: uuid.*
 
 std::vector<BuiltinDecl> AllBuiltins();
 
