@@ -36,6 +36,27 @@ std::string_view ErrorCodeName(ErrorCode code) {
     case ErrorCode::kEvalWithMergeError: return "eval_with_merge_error";
     case ErrorCode::kEvalLimitError: return "eval_limit_error";
     case ErrorCode::kBuiltinUndefined: return "builtin_undefined";
+    case ErrorCode::kLedgerCorrupt: return "ledger_corrupt";
+    case ErrorCode::kProofInvalid: return "proof_invalid";
+    case ErrorCode::kSignatureInvalid: return "signature_invalid";
+    case ErrorCode::kNoteMalformed: return "note_malformed";
+    case ErrorCode::kReceiptMalformed: return "receipt_malformed";
+    case ErrorCode::kReceiptVersionUnsupported: return "receipt_version_unsupported";
+    case ErrorCode::kEntryMismatch: return "entry_mismatch";
+    case ErrorCode::kTreeSizeOutOfRange: return "tree_size_out_of_range";
+    case ErrorCode::kCheckpointInconsistent: return "checkpoint_inconsistent";
+    case ErrorCode::kLedgerConflict: return "ledger_conflict";
+    case ErrorCode::kSigningKeyMismatch: return "signing_key_mismatch";
+    case ErrorCode::kEntryInvalid: return "entry_invalid";
+    case ErrorCode::kEvidenceNotFound: return "evidence_not_found";
+    case ErrorCode::kEvidencePurged: return "evidence_purged";
+    case ErrorCode::kRetentionActive: return "retention_active";
+    case ErrorCode::kRetentionShortenDenied: return "retention_shorten_denied";
+    case ErrorCode::kGovernanceBypassRequired: return "governance_bypass_required";
+    case ErrorCode::kLegalHoldActive: return "legal_hold_active";
+    case ErrorCode::kPurgeApprovalsInsufficient: return "purge_approvals_insufficient";
+    case ErrorCode::kDuplicateApproval: return "duplicate_approval";
+    case ErrorCode::kEvidenceTooLarge: return "evidence_too_large";
     default: return "unknown";
   }
 }
@@ -70,6 +91,28 @@ int HttpStatusFor(ErrorCode code) {
     case ErrorCode::kUnimplemented: return 501;
     case ErrorCode::kUnavailable: return 503;
     case ErrorCode::kDeadlineExceeded: return 504;
+    // Ledger.
+    case ErrorCode::kNoteMalformed:
+    case ErrorCode::kReceiptMalformed:
+    case ErrorCode::kReceiptVersionUnsupported:
+    case ErrorCode::kTreeSizeOutOfRange:
+    case ErrorCode::kEntryInvalid: return 400;
+    case ErrorCode::kGovernanceBypassRequired: return 403;
+    case ErrorCode::kEvidenceNotFound: return 404;
+    case ErrorCode::kLedgerConflict:
+    case ErrorCode::kSigningKeyMismatch:
+    case ErrorCode::kRetentionActive:
+    case ErrorCode::kRetentionShortenDenied:
+    case ErrorCode::kLegalHoldActive:
+    case ErrorCode::kPurgeApprovalsInsufficient:
+    case ErrorCode::kDuplicateApproval: return 409;
+    case ErrorCode::kEvidencePurged: return 410;
+    case ErrorCode::kEvidenceTooLarge: return 413;
+    case ErrorCode::kProofInvalid:
+    case ErrorCode::kSignatureInvalid:
+    case ErrorCode::kEntryMismatch: return 422;
+    case ErrorCode::kLedgerCorrupt:
+    case ErrorCode::kCheckpointInconsistent: return 500;
     default: return 500;
   }
 }

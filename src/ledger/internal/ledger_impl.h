@@ -1,0 +1,92 @@
+// File: ledger/internal/ledger_impl.h
+//
+// The private state and machinery of a `Ledger`, shared by ledger.cc (open, recovery, reads) and
+// ledger_commit.cc (the group-commit writer queue and the commit itself).
+//
+// Locking: `mu_` guards the writer queue and the published head. The leader of a group commit
+// releases `mu_` while it builds and writes the batch (as LevelDB's DBImpl::Write does), so new
+// writers can queue behind it. Only the current leader touches `leader_head_`, which therefore
+// needs no lock: leadership passes between threads only through `mu_`.
+#ifndef TF_LEDGER_INTERNAL_LEDGER_IMPL_H_
+#define TF_LEDGER_INTERNAL_LEDGER_IMPL_H_
+
+#include <deque>
+#include <memory>
+#include <thread>
+#include <vector>
+
+#include "ledger/internal/entry_encoder.h"
+#include "ledger/internal/frontier.h"
+#include "ledger/internal/mutex.h"
+#include "ledger/internal/node_cache.h"
+#include "ledger/ledger.h"
+
+namespace tf::ledger {
+
+class Ledger::Impl {
+ public:
+  explicit Impl(LedgerOptions options);
+  ~Impl();
+
+  // Creates a new log in an empty store, or checks the stored key and origin; then loads and
+  // verifies the tree head. Starts the async pump for a writable ledger.
+  Status Init();
+
+  // Validates and encodes requests on the caller's thread, then commits them as one writer.
+  Result<std::vector<Receipt>> AppendSync(std::vector<AppendRequest> requests);
+  void AppendAsync(AppendRequest request, AppendCallback done);
+
+  TreeHead PublishedHead() const TF_EXCLUDES(mu_);
+  // Reads nodes through the cache, then the store. Valid for any tree size up to the head.
+  internal::StoreNodeReader NodeReader() const {
+    return internal::StoreNodeReader(cache_, *store_);
+  }
+
+  Store* const store_;
+  const Clock* const clock_;
+  const std::optional<NoteSigner> signer_;
+  const size_t max_batch_entries_;
+  const std::string requested_origin_;
+  NoteVerifier verifier_;
+  std::string origin_;
+
+ private:
+  struct Head {
+    internal::Frontier frontier;
+    Hash root{};
+    std::string checkpoint;
+    int64_t last_time = 0;  // Newest entry's time; entry times never go backwards.
+  };
+  struct Writer;
+
+  Status CreateLog();
+  // Reads the latest checkpoint, verifies its signature and that the stored nodes produce its
+  // root, and makes it the head. Used on open and after another writer moved the head.
+  Status LoadHead() TF_EXCLUDES(mu_);
+  Result<Writer*> Prepare(std::vector<AppendRequest> requests, std::unique_ptr<Writer>& owned);
+
+  // Queue discipline (ledger_commit.cc).
+  void Enqueue(Writer* w) TF_REQUIRES(mu_);
+  void LeadGroup() TF_REQUIRES(mu_);
+  void PumpLoop() TF_EXCLUDES(mu_);
+  Status CommitGroup(const std::vector<Writer*>& group) TF_EXCLUDES(mu_);
+  Status TryCommitGroup(const std::vector<Writer*>& group) TF_EXCLUDES(mu_);
+
+  internal::NodeCache cache_;
+  mutable internal::Mutex mu_;
+  std::deque<Writer*> writers_ TF_GUARDED_BY(mu_);
+  Head head_ TF_GUARDED_BY(mu_);
+  // Set when a commit failed in a way that leaves the store's state unknown: every later append
+  // fails with it until the ledger is reopened, which re-reads and re-verifies the store
+  // (LevelDB's bg_error_).
+  Status sticky_error_ TF_GUARDED_BY(mu_);
+  bool shutting_down_ TF_GUARDED_BY(mu_) = false;
+  // Wakes the thread that leads groups whose first writer is asynchronous.
+  internal::CondVar pump_cv_{&mu_};
+  std::thread pump_;
+  Head leader_head_;  // Leader only; see the file comment.
+};
+
+}  // namespace tf::ledger
+
+#endif  // TF_LEDGER_INTERNAL_LEDGER_IMPL_H_

@@ -1,0 +1,256 @@
+#include "ledger/rocksdb_store.h"
+
+#include <rocksdb/cache.h>
+#include <rocksdb/db.h>
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/options.h>
+#include <rocksdb/table.h>
+#include <rocksdb/write_batch.h>
+
+#include <algorithm>
+#include <cstring>
+#include <mutex>
+#include <vector>
+
+#include "ledger/internal/key_format.h"
+
+namespace tf::ledger {
+namespace {
+
+using internal::EvidenceKeyBytes;
+using internal::NodeKey;
+using internal::U64Key;
+
+// Column family order is fixed: handles_[i] is kColumnFamilies[i].
+enum Cf : size_t { kMeta = 0, kEntries, kNodes, kCheckpoints, kBlobs, kItems, kCfCount };
+constexpr const char* kColumnFamilies[kCfCount] = {"default",     "entries", "nodes",
+                                                   "checkpoints", "blobs",   "items"};
+constexpr int kBloomBitsPerKey = 10;
+
+Status FromRocks(const rocksdb::Status& s, std::string_view what) {
+  if (s.ok()) return Status::Ok();
+  const ErrorCode code = s.IsCorruption() ? ErrorCode::kLedgerCorrupt : ErrorCode::kIoError;
+  return Status(code, "rocksdb " + std::string(what) + ": " + s.ToString());
+}
+
+rocksdb::Slice ToSlice(std::string_view s) {
+  return rocksdb::Slice(s.data(), s.size());
+}
+
+}  // namespace
+
+struct RocksDbStore::Impl {
+  RocksDbStoreOptions options;
+  std::unique_ptr<rocksdb::DB> db;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::WriteOptions write_options;
+  // Serialises conditional writes so the tree-size check and the write are one step. The store
+  // is the only writer of its directory (RocksDB's LOCK file), so the cached size stays true.
+  std::mutex write_mu;
+  uint64_t tree_size = 0;
+
+  rocksdb::ColumnFamilyHandle* cf(Cf c) const { return handles[c]; }
+
+  Result<std::optional<std::string>> Get(Cf c, std::string_view key) const {
+    std::string value;
+    rocksdb::Status s = db->Get(rocksdb::ReadOptions(), cf(c), ToSlice(key), &value);
+    if (s.IsNotFound()) return std::optional<std::string>();
+    TF_RETURN_IF_ERROR(FromRocks(s, "get"));
+    return std::optional<std::string>(std::move(value));
+  }
+
+  Status Scan(Cf c, std::string_view from, std::string_view to_exclusive,
+              const std::function<Status(std::string_view, std::string_view)>& visit) const {
+    rocksdb::ReadOptions ro;
+    rocksdb::Slice upper = ToSlice(to_exclusive);
+    if (!to_exclusive.empty()) ro.iterate_upper_bound = &upper;
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(ro, cf(c)));
+    for (it->Seek(ToSlice(from)); it->Valid(); it->Next()) {
+      TF_RETURN_IF_ERROR(visit(it->key().ToStringView(), it->value().ToStringView()));
+    }
+    return FromRocks(it->status(), "scan");
+  }
+};
+
+RocksDbStore::RocksDbStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+RocksDbStore::~RocksDbStore() {
+  if (impl_->db) {
+    for (rocksdb::ColumnFamilyHandle* h : impl_->handles)
+      impl_->db->DestroyColumnFamilyHandle(h);
+    impl_->db->Close().PermitUncheckedError();
+  }
+}
+
+Result<std::unique_ptr<RocksDbStore>> RocksDbStore::Open(const std::string& path,
+                                                         const RocksDbStoreOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  impl->write_options.sync = options.sync;
+
+  rocksdb::DBOptions db_options;
+  db_options.create_if_missing = options.create_if_missing;
+  db_options.create_missing_column_families = options.create_if_missing;
+  // The WAL is the commit record. Point-in-time recovery replays it up to the last complete
+  // record: a torn final record (what a crash in the middle of a write leaves) belonged to a
+  // write whose sync never returned, so it was never acknowledged and may be dropped.
+  db_options.wal_recovery_mode = rocksdb::WALRecoveryMode::kPointInTimeRecovery;
+  db_options.max_total_wal_size = size_t{256} << 20;
+
+  std::shared_ptr<rocksdb::Cache> cache = rocksdb::NewLRUCache(options.block_cache_bytes);
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  for (size_t i = 0; i < kCfCount; ++i) {
+    rocksdb::ColumnFamilyOptions cf_options;
+    rocksdb::BlockBasedTableOptions table;
+    table.block_cache = cache;
+    table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(kBloomBitsPerKey));
+    // Hashes and signatures do not compress; JSON entries and evidence content may.
+    const bool compress = i == kEntries || i == kBlobs || i == kItems;
+    cf_options.compression = compress ? rocksdb::kLZ4Compression : rocksdb::kNoCompression;
+    cf_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+    descriptors.emplace_back(kColumnFamilies[i], cf_options);
+  }
+  rocksdb::DB* raw = nullptr;
+  rocksdb::Status s = rocksdb::DB::Open(db_options, path, descriptors, &impl->handles, &raw);
+  if (!s.ok()) return FromRocks(s, "open " + path);
+  impl->db.reset(raw);
+  auto store = std::unique_ptr<RocksDbStore>(new RocksDbStore(std::move(impl)));
+  TF_ASSIGN_OR_RETURN(auto latest, store->ReadLatestCheckpoint());
+  store->impl_->tree_size = latest ? latest->first : 0;
+  return store;
+}
+
+Status RocksDbStore::Write(const WriteBatch& batch) {
+  Impl& d = *impl_;
+  rocksdb::WriteBatch wb;
+  for (const auto& [seq, bytes] : batch.entries())
+    wb.Put(d.cf(kEntries), U64Key(seq), bytes);
+  for (const auto& [id, hash] : batch.nodes()) {
+    wb.Put(d.cf(kNodes), NodeKey(id),
+           rocksdb::Slice(reinterpret_cast<const char*>(hash.data()), hash.size()));
+  }
+  uint64_t new_size = 0;
+  for (const auto& [size, note] : batch.checkpoints()) {
+    wb.Put(d.cf(kCheckpoints), U64Key(size), note);
+    new_size = std::max(new_size, size);
+  }
+  for (const EvidenceKey& key : batch.blob_deletes())
+    wb.Delete(d.cf(kBlobs), EvidenceKeyBytes(key));
+  for (const auto& put : batch.blob_puts())
+    wb.Put(d.cf(kBlobs), EvidenceKeyBytes(put.key), put.content);
+  for (const auto& put : batch.item_puts())
+    wb.Put(d.cf(kItems), EvidenceKeyBytes(put.key), put.state);
+  for (const auto& [key, value] : batch.meta())
+    wb.Put(d.cf(kMeta), key, value);
+
+  std::lock_guard lock(d.write_mu);
+  if (batch.expected_tree_size() && *batch.expected_tree_size() != d.tree_size) {
+    return Status(ErrorCode::kLedgerConflict, "tree size is " + std::to_string(d.tree_size) +
+                                                  ", batch expected " +
+                                                  std::to_string(*batch.expected_tree_size()));
+  }
+  TF_RETURN_IF_ERROR(FromRocks(d.db->Write(d.write_options, &wb), "write"));
+  d.tree_size = std::max(d.tree_size, new_size);
+  // A purge must remove the bytes, not just hide them: compact the deleted keys' range so the
+  // content leaves the SST files now rather than at some later compaction. The batch is already
+  // committed, so a failed compaction only delays the physical erasure.
+  for (const EvidenceKey& key : batch.blob_deletes()) {
+    std::string begin = EvidenceKeyBytes(key);
+    std::string end = begin + '\0';
+    rocksdb::Slice b(begin), e(end);
+    rocksdb::CompactRangeOptions cro;
+    cro.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForce;
+    d.db->CompactRange(cro, d.cf(kBlobs), &b, &e).PermitUncheckedError();
+  }
+  return Status::Ok();
+}
+
+Status RocksDbStore::ReadNodes(std::span<const NodeId> ids, std::span<Hash> out) {
+  const size_t n = ids.size();
+  if (n == 0) return Status::Ok();
+  std::vector<std::string> keys(n);
+  std::vector<rocksdb::Slice> slices(n);
+  for (size_t i = 0; i < n; ++i) {
+    keys[i] = NodeKey(ids[i]);
+    slices[i] = keys[i];
+  }
+  std::vector<rocksdb::PinnableSlice> values(n);
+  std::vector<rocksdb::Status> statuses(n);
+  impl_->db->MultiGet(rocksdb::ReadOptions(), impl_->cf(kNodes), n, slices.data(), values.data(),
+                      statuses.data());
+  for (size_t i = 0; i < n; ++i) {
+    if (statuses[i].IsNotFound() || (statuses[i].ok() && values[i].size() != kHashSize)) {
+      return Status(ErrorCode::kLedgerCorrupt, "node (level " + std::to_string(ids[i].level) +
+                                                   ", index " + std::to_string(ids[i].index) +
+                                                   ") is missing or not 32 bytes");
+    }
+    TF_RETURN_IF_ERROR(FromRocks(statuses[i], "read node"));
+    std::memcpy(out[i].data(), values[i].data(), kHashSize);
+  }
+  return Status::Ok();
+}
+
+Result<std::string> RocksDbStore::ReadEntry(uint64_t seq) {
+  TF_ASSIGN_OR_RETURN(std::optional<std::string> v, impl_->Get(kEntries, U64Key(seq)));
+  if (!v) return NotFound("entry " + std::to_string(seq) + " not found");
+  return std::move(*v);
+}
+
+Status RocksDbStore::ScanEntries(uint64_t begin, uint64_t end, const EntryVisitor& visit) {
+  if (begin >= end) return Status::Ok();
+  return impl_->Scan(kEntries, U64Key(begin), U64Key(end),
+                     [&](std::string_view key, std::string_view value) -> Status {
+                       std::optional<uint64_t> seq = internal::ParseU64Key(key);
+                       if (!seq) return Status(ErrorCode::kLedgerCorrupt, "malformed entry key");
+                       return visit(*seq, value);
+                     });
+}
+
+Result<std::optional<std::string>> RocksDbStore::ReadCheckpoint(uint64_t tree_size) {
+  return impl_->Get(kCheckpoints, U64Key(tree_size));
+}
+
+Result<std::optional<std::pair<uint64_t, std::string>>> RocksDbStore::ReadLatestCheckpoint() {
+  std::unique_ptr<rocksdb::Iterator> it(
+      impl_->db->NewIterator(rocksdb::ReadOptions(), impl_->cf(kCheckpoints)));
+  it->SeekToLast();
+  TF_RETURN_IF_ERROR(FromRocks(it->status(), "read latest checkpoint"));
+  if (!it->Valid()) return std::optional<std::pair<uint64_t, std::string>>();
+  std::optional<uint64_t> size = internal::ParseU64Key(it->key().ToStringView());
+  if (!size) return Status(ErrorCode::kLedgerCorrupt, "malformed checkpoint key");
+  return std::optional<std::pair<uint64_t, std::string>>(
+      std::make_pair(*size, it->value().ToString()));
+}
+
+Status RocksDbStore::ScanCheckpoints(const CheckpointVisitor& visit) {
+  return impl_->Scan(kCheckpoints, "", "", [&](std::string_view key, std::string_view value) {
+    std::optional<uint64_t> size = internal::ParseU64Key(key);
+    if (!size) return Status(ErrorCode::kLedgerCorrupt, "malformed checkpoint key");
+    return visit(*size, value);
+  });
+}
+
+Result<std::optional<std::string>> RocksDbStore::ReadBlob(const EvidenceKey& key) {
+  return impl_->Get(kBlobs, EvidenceKeyBytes(key));
+}
+
+Result<std::optional<std::string>> RocksDbStore::ReadItem(const EvidenceKey& key) {
+  return impl_->Get(kItems, EvidenceKeyBytes(key));
+}
+
+Status RocksDbStore::ScanItems(std::string_view tenant, const ItemVisitor& visit) {
+  std::string from = internal::TenantPrefix(tenant);
+  std::string to = from;
+  to.back() = '\x01';  // The prefix ends in NUL; NUL + 1 bounds the tenant's range.
+  return impl_->Scan(kItems, from, to, [&](std::string_view key, std::string_view value) {
+    Result<Hash> hash = HashFromBytes(key.substr(from.size()));
+    if (!hash.ok()) return Status(ErrorCode::kLedgerCorrupt, "malformed item key");
+    return visit(*hash, value);
+  });
+}
+
+Result<std::optional<std::string>> RocksDbStore::ReadMeta(std::string_view key) {
+  return impl_->Get(kMeta, key);
+}
+
+}  // namespace tf::ledger
