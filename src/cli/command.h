@@ -16,6 +16,7 @@ struct CommandEnv {
 };
 
 void AddVersionCommand(CLI::App& app, CommandEnv& env);
+void AddConformanceCommand(CLI::App& app, CommandEnv& env);
 
 }  // namespace tf::cli
 

@@ -8,6 +8,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   tf::cli::CommandEnv env;
   tf::cli::AddVersionCommand(app, env);
+  tf::cli::AddConformanceCommand(app, env);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -2,18 +2,51 @@
 #include "rego/internal/compiler_impl.h"
 
 namespace tf::rego::internal {
-namespace {
+Trial CompilerImpl::BeginTrial(Cursor cur, const Scope& scope) const {
+  return Trial{program_.blocks.size(), program_.blocks[cur.block].stmts.size(),
+               program_.funcs[current_func_].num_locals, scope.locals, scope.bound};
+}
 
-// What a trial compilation may change, so it can be undone.
-struct Snapshot {
-  size_t num_blocks;
-  size_t cursor_stmts;
-  uint32_t num_locals;
-  std::unordered_map<std::string, ir::LocalId> locals;
-  std::unordered_set<std::string> bound;
-};
+void CompilerImpl::Rollback(Trial& trial, Cursor cur, Scope& scope) {
+  program_.blocks.resize(trial.num_blocks);
+  program_.blocks[cur.block].stmts.resize(trial.cursor_stmts);
+  program_.funcs[current_func_].num_locals = trial.num_locals;
+  scope.locals = std::move(trial.locals);
+  scope.bound = std::move(trial.bound);
+}
 
-}  // namespace
+std::optional<std::vector<ir::Operand>> CompilerImpl::CompileOperands(
+    const std::vector<const Term*>& terms, Cursor& cur, Scope& scope) {
+  std::vector<ir::Operand> out(terms.size());
+  std::vector<size_t> pending(terms.size());
+  for (size_t i = 0; i < terms.size(); ++i) pending[i] = i;
+  while (!pending.empty()) {
+    std::string first_unsafe;
+    bool progressed = false;
+    for (size_t k = 0; k < pending.size(); ++k) {
+      Trial trial = BeginTrial(cur, scope);
+      size_t errors_before = diagnostics_.size();
+      unsafe_var_.clear();
+      Cursor attempt = cur;
+      std::optional<ir::Operand> o = CompileTerm(*terms[pending[k]], attempt, scope);
+      if (o) {
+        out[pending[k]] = *o;
+        cur = attempt;
+        pending.erase(pending.begin() + static_cast<long>(k));
+        progressed = true;
+        break;
+      }
+      if (diagnostics_.size() > errors_before) return std::nullopt;
+      if (k == 0) first_unsafe = unsafe_var_;
+      Rollback(trial, cur, scope);
+    }
+    if (!progressed) {
+      unsafe_var_ = first_unsafe;
+      return std::nullopt;
+    }
+  }
+  return out;
+}
 
 bool CompilerImpl::CompileBody(const Body& body, Cursor& cur, Scope& scope,
                                std::vector<ir::Operand>* values) {
@@ -21,32 +54,26 @@ bool CompilerImpl::CompileBody(const Body& body, Cursor& cur, Scope& scope,
   std::vector<size_t> pending(body.size());
   for (size_t i = 0; i < body.size(); ++i) pending[i] = i;
   if (values != nullptr) values->assign(body.size(), ConstOperand(Value::Bool(true)));
-  ir::Func& func = program_.funcs[current_func_];
   while (!pending.empty()) {
     std::string first_unsafe;
     bool progressed = false;
     for (size_t k = 0; k < pending.size(); ++k) {
       const Expr& e = body[pending[k]];
-      Snapshot snap{program_.blocks.size(), program_.blocks[cur.block].stmts.size(),
-                    func.num_locals, scope.locals, scope.bound};
+      Trial trial = BeginTrial(cur, scope);
       size_t errors_before = diagnostics_.size();
       unsafe_var_.clear();
-      Cursor trial = cur;
+      Cursor attempt = cur;
       ir::Operand value;
-      if (CompileExpr(e, trial, scope, values != nullptr ? &value : nullptr)) {
+      if (CompileExpr(e, attempt, scope, values != nullptr ? &value : nullptr)) {
         if (values != nullptr) (*values)[pending[k]] = value;
-        cur = trial;
+        cur = attempt;
         pending.erase(pending.begin() + static_cast<long>(k));
         progressed = true;
         break;
       }
       if (diagnostics_.size() > errors_before) return false;
       if (k == 0) first_unsafe = unsafe_var_;
-      program_.blocks.resize(snap.num_blocks);
-      program_.blocks[cur.block].stmts.resize(snap.cursor_stmts);
-      program_.funcs[current_func_].num_locals = snap.num_locals;
-      scope.locals = std::move(snap.locals);
-      scope.bound = std::move(snap.bound);
+      Rollback(trial, cur, scope);
     }
     if (progressed) continue;
     unsafe_var_ = first_unsafe;
@@ -99,14 +126,12 @@ bool CompilerImpl::CompileExprCore(const Expr& expr, Cursor& cur, Scope& scope, 
         {"lte", ir::Op::kLessEqual}, {"gt", ir::Op::kLess}, {"gte", ir::Op::kLessEqual}};
     for (const auto& [name, test] : kTests) {
       if (op != name || n != 2 || ResolveFunction(t.args[0], scope) != ir::kNone) continue;
-      std::optional<ir::Operand> a = CompileTerm(t.args[1], cur, scope);
-      if (!a) return false;
-      std::optional<ir::Operand> b = CompileTerm(t.args[2], cur, scope);
-      if (!b) return false;
+      std::optional<std::vector<ir::Operand>> ops = CompileOperands({&t.args[1], &t.args[2]}, cur, scope);
+      if (!ops) return false;
       bool swap = op == "gt" || op == "gte";  // a > b is b < a
       ir::Stmt& s = Emit(cur, test, t.loc);
-      s.a = swap ? *b : *a;
-      s.b = swap ? *a : *b;
+      s.a = swap ? (*ops)[1] : (*ops)[0];
+      s.b = swap ? (*ops)[0] : (*ops)[1];
       return true;
     }
     return CompileCallExpr(t, cur, scope, value);
@@ -180,22 +205,89 @@ bool CompilerImpl::CompileUnify(const Term& a, const Term& b, Cursor& cur, Scope
     }
     return true;
   }
-  if (IsPattern(a, scope)) {
-    std::optional<ir::Operand> v = CompileTerm(b, cur, scope);
-    return v && CompileUnifyOperand(a, *v, cur, scope);
+  bool both_objects = a.kind == TermKind::kObject && b.kind == TermKind::kObject;
+  bool a_pattern = IsPattern(a, scope);
+  bool b_pattern = IsPattern(b, scope);
+  if (both_objects && (a_pattern || b_pattern)) {
+    Trial trial = BeginTrial(cur, scope);
+    size_t errors_before = diagnostics_.size();
+    Cursor attempt = cur;
+    if (CompileUnifyObjects(a, b, attempt, scope)) {
+      cur = attempt;
+      return true;
+    }
+    if (diagnostics_.size() > errors_before) return false;
+    Rollback(trial, cur, scope);
   }
-  if (IsPattern(b, scope)) {
-    std::optional<ir::Operand> v = CompileTerm(a, cur, scope);
-    return v && CompileUnifyOperand(b, *v, cur, scope);
+  if (a_pattern || b_pattern) {
+    // Compile whichever side can be computed, and match the other against it.
+    for (int side = 0; side < 2; ++side) {
+      const Term& value_side = side == 0 ? b : a;
+      const Term& pattern_side = side == 0 ? a : b;
+      Trial trial = BeginTrial(cur, scope);
+      size_t errors_before = diagnostics_.size();
+      Cursor attempt = cur;
+      if (CompileUnifyOperandFromTerm(pattern_side, value_side, attempt, scope)) {
+        cur = attempt;
+        return true;
+      }
+      if (diagnostics_.size() > errors_before) return false;
+      Rollback(trial, cur, scope);
+    }
+    return false;
   }
-  std::optional<ir::Operand> va = CompileTerm(a, cur, scope);
-  if (!va) return false;
-  std::optional<ir::Operand> vb = CompileTerm(b, cur, scope);
-  if (!vb) return false;
+  std::optional<std::vector<ir::Operand>> ops = CompileOperands({&a, &b}, cur, scope);
+  if (!ops) return false;
   ir::Stmt& s = Emit(cur, ir::Op::kEqual, a.loc);
-  s.a = *va;
-  s.b = *vb;
+  s.a = (*ops)[0];
+  s.b = (*ops)[1];
   return true;
+}
+
+// {k1: a1, ...} = {k1: b1, ...}: the key sets must match (keys are ground terms); the values
+// unify pairwise in an order where each pair can be compiled.
+bool CompilerImpl::CompileUnifyObjects(const Term& a, const Term& b, Cursor& cur, Scope& scope) {
+  auto fail = [&] {
+    ir::Stmt& s = Emit(cur, ir::Op::kEqual, a.loc);
+    s.a = ConstOperand(Value::Bool(true));
+    s.b = ConstOperand(Value::Bool(false));
+    return true;
+  };
+  if (a.args.size() != b.args.size()) return fail();
+  std::vector<std::pair<const Term*, const Term*>> pairs;
+  for (size_t i = 0; i < a.args.size(); i += 2) {
+    if (!a.args[i].IsScalar()) return false;
+    const Term* match = nullptr;
+    for (size_t j = 0; j < b.args.size(); j += 2) {
+      if (b.args[j].IsScalar() && b.args[j].value == a.args[i].value) match = &b.args[j + 1];
+    }
+    if (match == nullptr) return fail();
+    pairs.emplace_back(&a.args[i + 1], match);
+  }
+  while (!pairs.empty()) {
+    bool progressed = false;
+    for (size_t k = 0; k < pairs.size(); ++k) {
+      Trial trial = BeginTrial(cur, scope);
+      size_t errors_before = diagnostics_.size();
+      Cursor attempt = cur;
+      if (CompileUnify(*pairs[k].first, *pairs[k].second, attempt, scope)) {
+        cur = attempt;
+        pairs.erase(pairs.begin() + static_cast<long>(k));
+        progressed = true;
+        break;
+      }
+      if (diagnostics_.size() > errors_before) return false;
+      Rollback(trial, cur, scope);
+    }
+    if (!progressed) return false;
+  }
+  return true;
+}
+
+// Unifies pattern `a` with the value of term `b`.
+bool CompilerImpl::CompileUnifyOperandFromTerm(const Term& a, const Term& b, Cursor& cur, Scope& scope) {
+  std::optional<ir::Operand> v = CompileTerm(b, cur, scope);
+  return v && CompileUnifyOperand(a, *v, cur, scope);
 }
 
 bool CompilerImpl::CompileUnifyOperand(const Term& pattern, ir::Operand value, Cursor& cur,
@@ -212,7 +304,7 @@ bool CompilerImpl::CompileUnifyOperand(const Term& pattern, ir::Operand value, C
   bool is_array = pattern.kind == TermKind::kArray;
   ir::Stmt& kind = Emit(cur, ir::Op::kIsKind, pattern.loc);
   kind.a = value;
-  kind.target = static_cast<uint32_t>(is_array ? ValueKind::kArray : ValueKind::kObject);
+  kind.target = KindSet(is_array ? ValueKind::kArray : ValueKind::kObject).bits();
   ir::Stmt& len = Emit(cur, ir::Op::kLenEqual, pattern.loc);
   len.a = value;
   len.target = static_cast<uint32_t>(is_array ? pattern.args.size() : pattern.args.size() / 2);
@@ -282,6 +374,11 @@ bool CompilerImpl::CompileSomeIn(const Expr& expr, Cursor& cur, Scope& scope) {
 bool CompilerImpl::CompileEvery(const Expr& expr, Cursor& cur, Scope& scope) {
   std::optional<ir::Operand> coll = CompileTerm(expr.terms.back(), cur, scope);
   if (!coll) return false;
+  // `every` over something that cannot be iterated is false, not vacuously true.
+  ir::Stmt& is_collection = Emit(cur, ir::Op::kIsKind, expr.loc);
+  is_collection.a = *coll;
+  is_collection.target = KindSet(ValueKind::kArray).bits() | KindSet(ValueKind::kObject).bits() |
+                         KindSet(ValueKind::kSet).bits();
   ir::BlockId not_block = NewBlock();
   ir::BlockId scan_block = NewBlock();
   ir::BlockId body_block = NewBlock();

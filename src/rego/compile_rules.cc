@@ -299,7 +299,13 @@ ir::FuncId CompilerImpl::CompileObject(ir::NodeId id) {
   program_.funcs[f].body = root;
   Cursor cur{root};
   Emit(cur, ir::Op::kMakeObject, program_.funcs[f].loc).dst = result;
+  uint32_t leaf_depth = UINT32_MAX;
   for (const PlacedRule& pr : node_rules_[id].object) {
+    leaf_depth = std::min(leaf_depth, static_cast<uint32_t>(pr.dynamic_key.size()));
+  }
+  program_.nodes[id].object_leaf_depth = leaf_depth;
+  for (const PlacedRule& pr : node_rules_[id].object) {
+    bool into_set = pr.rule->kind == RuleKind::kPartialSet;
     ir::BlockId def = NewBlock();
     Cursor body{def};
     Scope scope;
@@ -315,12 +321,14 @@ ir::FuncId CompilerImpl::CompileObject(ir::NodeId id) {
       keys.push_back(*key);
     }
     unsafe_var_.clear();
-    std::optional<ir::Operand> value = CompileTerm(pr.rule->head.value, body, scope);
+    const Term& leaf = into_set ? pr.rule->head.key : pr.rule->head.value;
+    std::optional<ir::Operand> value = CompileTerm(leaf, body, scope);
     if (!value) {
-      if (!failed()) Error(ErrorCode::kRegoUnsafeVarError, pr.rule->head.value.loc, "var " + unsafe_var_ + " is unsafe");
+      if (!failed()) Error(ErrorCode::kRegoUnsafeVarError, leaf.loc, "var " + unsafe_var_ + " is unsafe");
       return ir::kNone;
     }
     ir::Stmt& insert = Emit(body, ir::Op::kObjectInsert, pr.rule->loc);
+    insert.flags = into_set ? ir::kInsertIntoSet : 0;
     insert.dst = result;
     insert.args = std::move(keys);
     insert.a = *value;

@@ -115,10 +115,18 @@ std::optional<ir::Operand> CompilerImpl::CompileDataRef(const std::vector<Term>&
     return x.complete != ir::kNone || x.partial_set != ir::kNone || x.object != ir::kNone ||
            x.is_function;
   };
+  // Data paths are strings: a constant number key names the same document as its text (as
+  // OPA's storage paths do), so data.x[2] reads data.x["2"].
+  auto key_text = [&](const Term& k) -> std::optional<std::string> {
+    if (IsStaticKey(k)) return k.value.string();
+    if (k.IsScalar() && k.value.is_number()) return k.value.number().ToString();
+    return std::nullopt;
+  };
   bool left_tree = false;
   while (i < keys.size() && !rooted(node)) {
-    if (!IsStaticKey(keys[i])) break;
-    auto it = program_.nodes[node].children.find(keys[i].value.string());
+    std::optional<std::string> text = key_text(keys[i]);
+    if (!text) break;
+    auto it = program_.nodes[node].children.find(*text);
     if (it == program_.nodes[node].children.end()) {
       left_tree = true;
       break;
@@ -133,6 +141,17 @@ std::optional<ir::Operand> CompilerImpl::CompileDataRef(const std::vector<Term>&
             "function " + DottedPath("data", program_.nodes[node].path) + " used as a value");
       return std::nullopt;
     }
+    if (!rooted(node) && i < keys.size() && !IsPattern(keys[i], scope)) {
+      // A bound dynamic key below a namespace: evaluate only that child, at run time. (Loading
+      // the whole namespace would also be a false recursion when a sibling is the caller.)
+      std::optional<ir::Operand> key = CompileTerm(keys[i], cur, scope);
+      if (!key) return std::nullopt;
+      ir::Stmt& s = Emit(cur, ir::Op::kLoadDocChild, loc);
+      s.dst = doc;
+      s.target = node;
+      s.b = *key;
+      return CompileRefFrom(ir::Operand::Local(doc), keys, i + 1, cur, scope);
+    }
     ir::Stmt& s = Emit(cur, ir::Op::kLoadDoc, loc);
     s.dst = doc;
     s.target = node;
@@ -142,7 +161,9 @@ std::optional<ir::Operand> CompilerImpl::CompileDataRef(const std::vector<Term>&
   // Base data: take as many static keys as possible into the path.
   std::vector<Value> path;
   for (const std::string& p : program_.nodes[node].path) path.push_back(Value::String(p));
-  while (i < keys.size() && IsStaticKey(keys[i])) path.push_back(keys[i++].value);
+  while (i < keys.size() && keys[i].IsScalar() && (keys[i].value.is_string() || keys[i].value.is_number())) {
+    path.push_back(keys[i++].value);
+  }
   ir::Stmt& s = Emit(cur, ir::Op::kLoadData, loc);
   s.dst = doc;
   s.target = Const(Value::Array(std::move(path)));
@@ -240,10 +261,7 @@ std::optional<ir::Operand> CompilerImpl::CompileCall(const Term& call, Cursor& c
     func_calls_[current_func_].insert(s.target);
     return ir::Operand::Local(result);
   }
-  uint32_t index = 0;
-  while (index < program_.builtins.size() && program_.builtins[index] != builtin) ++index;
-  if (index == program_.builtins.size()) program_.builtins.push_back(builtin);
-  s.target = index;
+  s.target = BuiltinIndex(builtin);
   if (builtin->flags != BuiltinFlags::kRelation) return ir::Operand::Local(result);
   // A relation returns all its outputs; the call stands for each of them in turn.
   ir::LocalId k = NewLocal();

@@ -84,6 +84,8 @@ ir::NodeId CompilerImpl::EnsureNode(const std::vector<std::string>& path) {
 bool CompilerImpl::PlaceRules() {
   for (size_t mi = 0; mi < modules_.size(); ++mi) {
     const Module& m = modules_[mi];
+    // A package is a document even without rules: data.<package> is at least {}.
+    EnsureNode(m.package);
     for (const Rule& r : m.rules) {
       std::vector<std::string> path = m.package;
       path.push_back(r.head.ref[0].name);
@@ -93,11 +95,8 @@ bool CompilerImpl::PlaceRules() {
       }
       PlacedRule pr{&r, &names_[mi], {}};
       for (size_t k = i; k < r.head.ref.size(); ++k) pr.dynamic_key.push_back(&r.head.ref[k]);
-      if (!pr.dynamic_key.empty() && r.kind != RuleKind::kPartialObject) {
-        Error(ErrorCode::kRegoCompileError, r.loc,
-              r.kind == RuleKind::kFunction
-                  ? "function name must be a static ref"
-                  : "multi-value rules cannot have variables in their head ref");
+      if (!pr.dynamic_key.empty() && r.kind == RuleKind::kFunction) {
+        Error(ErrorCode::kRegoCompileError, r.loc, "function name must be a static ref");
         continue;
       }
       ir::NodeId node = EnsureNode(path);
@@ -106,7 +105,10 @@ bool CompilerImpl::PlaceRules() {
         case RuleKind::kComplete:
           (r.is_default ? nr.defaults : nr.complete).push_back(pr);
           break;
-        case RuleKind::kPartialSet: nr.partial_set.push_back(pr); break;
+        case RuleKind::kPartialSet:
+          // `p[q].r contains x`: a variable in the head makes it an object of sets.
+          (pr.dynamic_key.empty() ? nr.partial_set : nr.object).push_back(pr);
+          break;
         case RuleKind::kPartialObject:
           if (r.is_default) {
             Error(ErrorCode::kRegoCompileError, r.loc, "default rules cannot have variables in their head ref");

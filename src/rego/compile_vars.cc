@@ -97,9 +97,19 @@ void CompilerImpl::CollectExprVars(const Expr& e, const Scope& scope, NameSet& o
   for (const WithClause& w : e.with) CollectVars(w.value, scope, out);
 }
 
+// Variables a closure inside this body must leave to the body. Variables the body declares with
+// `:=` are excluded: they do not exist before their assignment, so a closure that uses the same
+// name before it has a variable of its own (OPA's scoping).
 NameSet CompilerImpl::BodyVars(const Body& body, const Scope& scope) const {
   NameSet out;
-  for (const Expr& e : body) CollectExprVars(e, scope, out);
+  NameSet assigned;
+  for (const Expr& e : body) {
+    CollectExprVars(e, scope, out);
+    if (e.kind == ExprKind::kTerm && e.terms[0].IsCall() && e.terms[0].OperatorName() == "assign") {
+      CollectPatternVars(e.terms[0].args[1], assigned);
+    }
+  }
+  for (const std::string& v : assigned) out.erase(v);
   return out;
 }
 

@@ -18,6 +18,7 @@ std::string_view OpName(Op op) {
     case Op::kLoadInput: return "LoadInput";
     case Op::kLoadData: return "LoadData";
     case Op::kLoadDoc: return "LoadDoc";
+    case Op::kLoadDocChild: return "LoadDocChild";
     case Op::kCallBuiltin: return "CallBuiltin";
     case Op::kCallFunc: return "CallFunc";
     case Op::kEqual: return "Equal";
@@ -57,7 +58,7 @@ bool UsesA(Op op) {
 }
 
 bool UsesB(Op op) {
-  return op == Op::kDot || op == Op::kEqual || op == Op::kNotEqual || op == Op::kLess ||
+  return op == Op::kDot || op == Op::kLoadDocChild || op == Op::kEqual || op == Op::kNotEqual || op == Op::kLess ||
          op == Op::kLessEqual;
 }
 
@@ -91,7 +92,9 @@ Status Program::Verify() const {
         if (s.dst2 != kNone && s.dst2 >= f.num_locals) return fail(at + ": bad destination");
         if (s.op == Op::kCallBuiltin && s.target >= builtins.size()) return fail(at + ": bad builtin");
         if (s.op == Op::kCallFunc && s.target >= funcs.size()) return fail(at + ": bad function");
-        if (s.op == Op::kLoadDoc && s.target >= nodes.size()) return fail(at + ": bad node");
+        if ((s.op == Op::kLoadDoc || s.op == Op::kLoadDocChild) && s.target >= nodes.size()) {
+          return fail(at + ": bad node");
+        }
         if (s.op == Op::kWith && s.target + s.args.size() > with_targets.size()) {
           return fail(at + ": bad with target");
         }
@@ -124,7 +127,9 @@ std::string Program::Dump() const {
       for (const Operand& o : s.args) out += " " + operand(o);
       if (s.op == Op::kCallBuiltin) out += " <" + std::string(builtins[s.target]->name) + ">";
       if (s.op == Op::kCallFunc) out += " <" + funcs[s.target].name + ">";
-      if (s.op == Op::kLoadDoc) out += " <node " + std::to_string(s.target) + ">";
+      if (s.op == Op::kLoadDoc || s.op == Op::kLoadDocChild) {
+        out += " <node " + std::to_string(s.target) + ">";
+      }
       if (s.op == Op::kLoadData) out += " " + ToJson(constants[s.target]);
       out += "\n";
       if (HasBlock(s.op)) block(s.block, depth + 1);

@@ -50,6 +50,8 @@ enum class Op : uint8_t {
   kLoadInput,    // dst := input; undefined without input
   kLoadData,     // dst := base data at the path in constant `target` (an array of strings)
   kLoadDoc,      // dst := the document of rule-tree node `target` (rules + base data)
+  kLoadDocChild, // dst := the document under key b of namespace node `target`, evaluating
+                 //        only that child (a dynamic ref such as data[x] with x bound)
   // Calls.
   kCallBuiltin,  // dst := builtins[target](args...)
   kCallFunc,     // dst := funcs[target](args...)
@@ -59,7 +61,7 @@ enum class Op : uint8_t {
   kLess,         // a < b
   kLessEqual,    // a <= b
   kTruthy,       // a is not false
-  kIsKind,       // a has kind `target` (a ValueKind)
+  kIsKind,       // a's kind is in the KindSet whose bits are `target`
   kLenEqual,     // size(a) == target
   kIsDefined,    // local a is defined
   kIsUndefined,  // local a is undefined
@@ -72,7 +74,8 @@ enum class Op : uint8_t {
   kAssignOnce,   // dst := a, or eval_conflict_error if dst holds a different value (message in target)
   kSetAdd,       // dst := dst ∪ {a}
   kArrayAppend,  // dst := dst ++ [a]
-  kObjectInsert, // dst[args[0]]...[args[n-1]] := a, creating objects; conflict on a different value
+  kObjectInsert, // dst[args[0]]...[args[n-1]] := a, creating objects; conflict on a different value.
+                 // With flags & kInsertIntoSet the leaf is a set and a is added to it.
   kResultAdd,    // record a query solution: args are the values to record
   kPrint,        // print(args...): undefined args print as <undefined>
 };
@@ -80,6 +83,9 @@ enum class Op : uint8_t {
 // kBlock / kWith flags.
 inline constexpr uint8_t kBlockAllSolutions = 1;  // run every solution (else: stop at the first)
 inline constexpr uint8_t kBlockMustProduce = 2;   // undefined unless the block produced
+
+// kObjectInsert flag.
+inline constexpr uint8_t kInsertIntoSet = 1;
 
 // The target of a `with` modifier.
 struct WithTarget {
@@ -135,6 +141,9 @@ struct Node {
   FuncId object = kNone;
   bool is_function = false;                 // functions are not documents
   bool has_rules = false;                   // this node or a descendant defines rules
+  // For `object`: the depth below this node at which its rules place their values. Documents
+  // of child nodes may extend the object but must not reach inside those values.
+  uint32_t object_leaf_depth = 0;
 };
 
 // A compiled query: its function, and what each recorded solution holds. A kResultAdd records

@@ -4,7 +4,8 @@ namespace tf::rego::builtins {
 
 std::vector<BuiltinDecl> AllBuiltins() {
   std::vector<BuiltinDecl> all;
-  for (auto family : {ComparisonBuiltins, ArithmeticBuiltins, SetBuiltins}) {
+  for (auto family : {ComparisonBuiltins, ArithmeticBuiltins, SetBuiltins, InternalBuiltins,
+                      GraphReachableBuiltins}) {
     for (BuiltinDecl& d : family()) all.push_back(std::move(d));
   }
   for (BuiltinDecl& d : TimeBuiltins()) all.push_back(std::move(d));

@@ -31,6 +31,9 @@ std::vector<BuiltinDecl> RandBuiltins();        // rand.cc: rand.intn
 std::vector<BuiltinDecl> CryptoBuiltins();      // crypto.cc, crypto_x509.cc: crypto.*
 std::vector<BuiltinDecl> UuidBuiltins();        // uuid.cc: uuid.*
 
+std::vector<BuiltinDecl> InternalBuiltins();        // internal.cc: in, trace, opa.runtime, http.send
+std::vector<BuiltinDecl> GraphReachableBuiltins();  // graph_reachable.cc: graph.reachable*
+
 std::vector<BuiltinDecl> AllBuiltins();
 
 }  // namespace tf::rego::builtins

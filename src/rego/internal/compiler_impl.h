@@ -78,6 +78,15 @@ struct Cursor {
   ir::BlockId block;
 };
 
+// What a trial compilation may change, so that it can be undone (see CompileBody).
+struct Trial {
+  size_t num_blocks;
+  size_t cursor_stmts;
+  uint32_t num_locals;
+  std::unordered_map<std::string, ir::LocalId> locals;
+  std::unordered_set<std::string> bound;
+};
+
 class CompilerImpl {
  public:
   CompilerImpl(const std::vector<Module>& modules, const BuiltinRegistry& builtins,
@@ -133,6 +142,8 @@ class CompilerImpl {
   bool CompileCallExpr(const Term& call, Cursor& cur, Scope& scope, ir::Operand* value);
   bool CompileUnify(const Term& a, const Term& b, Cursor& cur, Scope& scope);
   bool CompileUnifyOperand(const Term& pattern, ir::Operand value, Cursor& cur, Scope& scope);
+  bool CompileUnifyObjects(const Term& a, const Term& b, Cursor& cur, Scope& scope);
+  bool CompileUnifyOperandFromTerm(const Term& a, const Term& b, Cursor& cur, Scope& scope);
   bool CompileAssign(const Term& lhs, const Term& rhs, Cursor& cur, Scope& scope);
   bool BindVar(const std::string& name, ir::Operand value, Cursor cur, Scope& scope,
                const Location& loc);
@@ -140,6 +151,13 @@ class CompilerImpl {
   bool IsPattern(const Term& t, const Scope& scope) const;
   bool IsUnboundVar(const Term& t, const Scope& scope) const;
   ir::LocalId Declare(const std::string& name, Scope& scope);
+
+  Trial BeginTrial(Cursor cur, const Scope& scope) const;
+  void Rollback(Trial& trial, Cursor cur, Scope& scope);
+  // Compiles several terms whose generators may bind each other's variables
+  // (`foo == input.foos[foo]`): a term that needs an unbound variable is retried after the rest.
+  std::optional<std::vector<ir::Operand>> CompileOperands(const std::vector<const Term*>& terms,
+                                                          Cursor& cur, Scope& scope);
 
   // Terms (compile_term.cc). Each returns the operand holding the term's value.
   std::optional<ir::Operand> CompileTerm(const Term& t, Cursor& cur, Scope& scope);
@@ -166,6 +184,7 @@ class CompilerImpl {
   ir::NodeId ResolveFunction(const Term& op, const Scope& scope) const;
   const BuiltinDecl* ResolveBuiltin(const Term& op) const;
   std::optional<ir::WithTarget> ResolveWithTarget(const WithClause& w, Scope& scope);
+  uint32_t BuiltinIndex(const BuiltinDecl* decl);
 
   // Variables (compile_vars.cc): names in terms that denote locals rather than globals,
   // outside nested closures.

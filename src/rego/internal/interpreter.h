@@ -1,0 +1,116 @@
+// File: rego/internal/interpreter.h
+//
+// Executes IR (see IR.md). Locals live on one value stack shared by nested calls (indices, never
+// references, survive calls). Documents of the rule tree are computed once per query and cached;
+// `with` pushes replacements and a fresh cache, and pops both when its block ends.
+#ifndef TF_REGO_INTERNAL_INTERPRETER_H_
+#define TF_REGO_INTERNAL_INTERPRETER_H_
+
+#include <optional>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "rego/builtin.h"
+#include "rego/compiled_policy.h"
+#include "rego/evaluator.h"
+#include "rego/ir.h"
+
+namespace tf::rego::internal {
+
+enum class Flow : uint8_t {
+  kFail,      // the block ended early: no solution
+  kProduced,  // at least one path reached the end of the block
+  kError,     // evaluation stopped; see Interpreter::error()
+};
+
+class Interpreter {
+ public:
+  explicit Interpreter(const ir::Program& program);
+
+  Result<QueryResult> Run(size_t query, const EvalOptions& options);
+
+ private:
+  struct CacheEntry {
+    uint32_t generation = 0;
+    uint8_t state = 0;  // 1 defined, 2 undefined, 3 being computed
+    Value value;
+  };
+  struct DataOverride {
+    std::vector<std::string> path;
+    Value value;
+  };
+  struct Mock {
+    const ir::WithTarget* target;
+    Value value;
+    bool suspended = false;
+  };
+
+  // Statements (interpreter.cc). A statement returns kProduced to let its block continue.
+  Flow RunBlock(ir::BlockId block, bool all);
+  Flow RunStmt(const ir::Stmt& s, bool all);
+  Flow RunScan(const ir::Stmt& s, bool all);
+  Flow Call(const ir::Stmt& s);
+  Flow CallBuiltinDecl(const BuiltinDecl& decl, std::span<Value> args, const ir::Stmt& s);
+  Flow CallMocked(const Mock& mock, std::span<Value> args, const ir::Stmt& s);
+  // Runs a function; returns false on error (see error_), else its result (nullopt: undefined).
+  bool RunFunc(ir::FuncId f, std::span<Value> args, std::optional<Value>* result);
+  Flow Fail(const ir::Stmt& s, Status status);
+  Flow BuiltinFailure(const ir::Stmt& s, const BuiltinDecl& decl, const Status& status);
+  Flow MakeObject(const ir::Stmt& s);
+  Flow RecordSolution(const ir::Stmt& s);
+  Flow Render(const ir::Stmt& s, std::string& out, std::string_view separator);
+  bool Step();
+  uint32_t NextGeneration();
+
+  // Documents and `with` (interpreter_docs.cc).
+  bool LoadDoc(ir::NodeId node, std::optional<Value>* out);
+  bool LoadDocChild(ir::NodeId node, const Value& key, std::optional<Value>* out);
+  bool ComputeDoc(ir::NodeId node, std::optional<Value>* out);
+  std::optional<Value> BaseData(const std::vector<std::string>& path) const;
+  std::optional<Value> LoadData(const Value& path) const;
+  Flow RunWith(const ir::Stmt& s);
+  void PushCache();
+  void PopCache();
+  const Mock* FindMock(ir::WithTarget::Kind kind, uint32_t id) const;
+
+  const Value& Get(const ir::Operand& o) const {
+    return o.is_local() ? stack_[base_ + o.index] : program_.constants[o.index];
+  }
+  bool IsDefined(const ir::Operand& o) const { return !o.is_local() || defined_[base_ + o.index]; }
+  void Set(ir::LocalId l, Value v) {
+    stack_[base_ + l] = std::move(v);
+    defined_[base_ + l] = 1;
+  }
+  Value& Local(ir::LocalId l) { return stack_[base_ + l]; }
+
+  const ir::Program& program_;
+  const EvalOptions* options_ = nullptr;
+  std::vector<Value> stack_;
+  std::vector<uint8_t> defined_;
+  size_t base_ = 0;
+  int depth_ = 0;
+  uint64_t steps_ = 0;
+  Status error_;
+  Value input_;
+  bool has_input_ = false;
+  Value empty_data_;
+  const Value* data_ = nullptr;
+  std::vector<DataOverride> data_overrides_;
+  std::vector<Mock> mocks_;
+  // Document caches: one per `with` depth, reset in O(1) by bumping the generation.
+  std::vector<std::vector<CacheEntry>> caches_;
+  std::vector<uint32_t> level_generation_;
+  size_t cache_depth_ = 0;
+  uint32_t generation_ = 0;
+  QueryResult* results_ = nullptr;
+  const ir::QueryInfo* query_ = nullptr;
+  BuiltinContext builtin_ctx_;
+  std::unordered_map<std::string, Value> memo_;
+  SystemRandom system_random_;
+};
+
+}  // namespace tf::rego::internal
+
+#endif  // TF_REGO_INTERNAL_INTERPRETER_H_

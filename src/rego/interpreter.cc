@@ -1,0 +1,446 @@
+// Statement execution.
+#include "rego/internal/interpreter.h"
+
+#include <algorithm>
+
+#include "rego/ast.h"
+
+namespace tf::rego::internal {
+namespace {
+
+// Deep enough for any real policy; stops runaway `with` mocks that call themselves.
+constexpr int kMaxCallDepth = 2000;
+// Builtin arguments up to this count live on the C++ stack.
+constexpr size_t kInlineArgs = 8;
+// Cancellation and the step budget are checked once per this many statements.
+constexpr uint64_t kStepCheckMask = 0x3FF;
+
+std::string LocationPrefix(const Location& loc) {
+  if (loc.source == nullptr || loc.line == 0) return "";
+  return loc.source->name + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.col) + ": ";
+}
+
+Status Conflict(std::string message) {
+  return Status(ErrorCode::kEvalConflictError, std::move(message));
+}
+
+// Renders a template-string part: strings as they are, everything else as Rego text.
+void AppendPart(std::string& out, const Value& v) {
+  if (v.is_string()) {
+    out += v.string();
+  } else {
+    out += ValueToRegoString(v);
+  }
+}
+
+Status InsertPath(Value& obj, std::span<const Value> keys, const Value& value, bool into_set) {
+  if (!obj.is_object()) return Conflict("object keys must be unique");
+  if (keys.size() == 1 && into_set) {
+    Value* leaf = obj.ObjectFindMutable(keys[0]);
+    if (leaf == nullptr) {
+      obj.ObjectInsertIfAbsent(keys[0], Value::EmptySet());
+      leaf = obj.ObjectFindMutable(keys[0]);
+    }
+    if (!leaf->is_set()) return Conflict("object keys must be unique");
+    leaf->SetInsert(value);
+    return Status();
+  }
+  if (keys.size() == 1) {
+    const Value* existing = obj.ObjectInsertIfAbsent(keys[0], value);
+    if (existing != nullptr && *existing != value) return Conflict("object keys must be unique");
+    return Status();
+  }
+  Value* child = obj.ObjectFindMutable(keys[0]);
+  if (child == nullptr) {
+    obj.ObjectInsertIfAbsent(keys[0], Value::EmptyObject());
+    child = obj.ObjectFindMutable(keys[0]);
+  }
+  return InsertPath(*child, keys.subspan(1), value, into_set);
+}
+
+}  // namespace
+
+Interpreter::Interpreter(const ir::Program& program)
+    : program_(program), empty_data_(Value::EmptyObject()) {}
+
+Result<QueryResult> Interpreter::Run(size_t query, const EvalOptions& options) {
+  if (query >= program_.queries.size()) {
+    return InvalidArgument("no query number " + std::to_string(query));
+  }
+  options_ = &options;
+  error_ = Status();
+  steps_ = 0;
+  depth_ = 0;
+  has_input_ = options.input != nullptr;
+  input_ = has_input_ ? *options.input : Value();
+  data_ = options.data != nullptr ? options.data : &empty_data_;
+  data_overrides_.clear();
+  mocks_.clear();
+  cache_depth_ = 0;
+  if (caches_.empty()) caches_.emplace_back();
+  caches_[0].resize(program_.nodes.size());
+  level_generation_.resize(1);
+  level_generation_[0] = NextGeneration();
+  memo_.clear();
+  builtin_ctx_.now_ns = options.now_ns;
+  builtin_ctx_.random = options.random != nullptr ? options.random : &system_random_;
+  builtin_ctx_.memo = &memo_;
+  builtin_ctx_.regexes = options.regexes;
+  stack_.clear();
+  defined_.clear();
+  base_ = 0;
+  QueryResult result;
+  results_ = &result;
+  query_ = &program_.queries[query];
+  std::optional<Value> ignored;
+  bool ok = RunFunc(query_->func, {}, &ignored);
+  results_ = nullptr;
+  if (!ok) return error_;
+  return result;
+}
+
+uint32_t Interpreter::NextGeneration() {
+  if (++generation_ == 0) {
+    // Wrapped after four billion queries: forget every entry rather than trust a stale one.
+    for (auto& level : caches_) {
+      for (CacheEntry& e : level) e = CacheEntry();
+    }
+    generation_ = 1;
+  }
+  return generation_;
+}
+
+bool Interpreter::Step() {
+  if (options_->cancel != nullptr && options_->cancel->load(std::memory_order_relaxed)) {
+    error_ = Status(ErrorCode::kEvalCancelError, "caller cancelled query execution");
+    return false;
+  }
+  if (options_->max_steps != 0 && steps_ > options_->max_steps) {
+    error_ = Status(ErrorCode::kEvalCancelError,
+                    "evaluation budget of " + std::to_string(options_->max_steps) +
+                        " steps exceeded");
+    return false;
+  }
+  return true;
+}
+
+bool Interpreter::RunFunc(ir::FuncId f, std::span<Value> args, std::optional<Value>* result) {
+  const ir::Func& fn = program_.funcs[f];
+  if (depth_ >= kMaxCallDepth) {
+    error_ = Status(ErrorCode::kEvalLimitError, "maximum call depth exceeded in " + fn.name);
+    return false;
+  }
+  ++depth_;
+  size_t saved_base = base_;
+  size_t frame = stack_.size();
+  stack_.resize(frame + fn.num_locals);
+  defined_.resize(frame + fn.num_locals, 0);
+  base_ = frame;
+  for (size_t i = 0; i < args.size() && i < fn.params.size(); ++i) Set(fn.params[i], std::move(args[i]));
+  Flow flow = RunBlock(fn.body, true);
+  bool ok = flow != Flow::kError;
+  if (ok && fn.result != ir::kNone && defined_[base_ + fn.result]) {
+    *result = std::move(stack_[base_ + fn.result]);
+  } else {
+    result->reset();
+  }
+  stack_.resize(frame);
+  defined_.resize(frame);
+  base_ = saved_base;
+  --depth_;
+  return ok;
+}
+
+Flow Interpreter::RunBlock(ir::BlockId block, bool all) {
+  for (const ir::Stmt& s : program_.blocks[block].stmts) {
+    if ((++steps_ & kStepCheckMask) == 0 && !Step()) return Flow::kError;
+    // An iteration is always the last statement of its block: what follows it is nested.
+    if (s.op == ir::Op::kScan) return RunScan(s, all);
+    Flow f = RunStmt(s, all);
+    if (f != Flow::kProduced) return f;
+  }
+  return Flow::kProduced;
+}
+
+Flow Interpreter::RunScan(const ir::Stmt& s, bool all) {
+  // Copy (a reference-count increment): nested calls may grow the stack under a reference.
+  Value coll = Get(s.a);
+  bool any = false;
+  auto visit = [&](Value key, Value value) {
+    Set(s.dst, std::move(key));
+    Set(s.dst2, std::move(value));
+    Flow f = RunBlock(s.block, all);
+    if (f == Flow::kProduced) any = true;
+    return f;
+  };
+  switch (coll.kind()) {
+    case ValueKind::kArray: {
+      auto items = coll.array();
+      for (size_t i = 0; i < items.size(); ++i) {
+        Flow f = visit(Value::Int(static_cast<int64_t>(i)), items[i]);
+        if (f == Flow::kError) return f;
+        if (any && !all) break;
+      }
+      break;
+    }
+    case ValueKind::kObject:
+      for (const auto& [k, v] : coll.object()) {
+        Flow f = visit(k, v);
+        if (f == Flow::kError) return f;
+        if (any && !all) break;
+      }
+      break;
+    case ValueKind::kSet:
+      for (const Value& e : coll.set()) {
+        Flow f = visit(e, e);
+        if (f == Flow::kError) return f;
+        if (any && !all) break;
+      }
+      break;
+    default: return Flow::kFail;
+  }
+  return any ? Flow::kProduced : Flow::kFail;
+}
+
+Flow Interpreter::Fail(const ir::Stmt& s, Status status) {
+  error_ = Status(status.code(), LocationPrefix(s.loc) + std::string(status.message()));
+  return Flow::kError;
+}
+
+Flow Interpreter::BuiltinFailure(const ir::Stmt& s, const BuiltinDecl& decl, const Status& status) {
+  if (IsBuiltinUndefined(status)) return Flow::kFail;
+  if (!options_->strict_builtin_errors) return Flow::kFail;
+  return Fail(s, WrapBuiltinError(decl.name, status));
+}
+
+Flow Interpreter::CallBuiltinDecl(const BuiltinDecl& decl, std::span<Value> args,
+                                  const ir::Stmt& s) {
+  Status st = CheckArgs(decl, args);
+  if (!st.ok()) return BuiltinFailure(s, decl, st);
+  Result<Value> r = decl.fn(builtin_ctx_, args);
+  if (!r.ok()) return BuiltinFailure(s, decl, r.status());
+  Set(s.dst, std::move(r).value());
+  return Flow::kProduced;
+}
+
+Flow Interpreter::CallMocked(const Mock& mock, std::span<Value> args, const ir::Stmt& s) {
+  switch (mock.target->replacement) {
+    case ir::WithTarget::With::kValue: Set(s.dst, mock.value); return Flow::kProduced;
+    case ir::WithTarget::With::kBuiltin:
+      return CallBuiltinDecl(*program_.builtins[mock.target->replacement_id], args, s);
+    case ir::WithTarget::With::kFunc: {
+      // Inside its replacement, a replaced function is the original again (OPA: a mock does
+      // not call itself).
+      std::optional<Value> result;
+      size_t index = static_cast<size_t>(&mock - mocks_.data());
+      mocks_[index].suspended = true;
+      bool ok = RunFunc(mock.target->replacement_id, args, &result);
+      mocks_[index].suspended = false;
+      if (!ok) return Flow::kError;
+      if (!result) return Flow::kFail;
+      Set(s.dst, std::move(*result));
+      return Flow::kProduced;
+    }
+  }
+  return Flow::kFail;
+}
+
+Flow Interpreter::Call(const ir::Stmt& s) {
+  Value inline_args[kInlineArgs];
+  std::vector<Value> heap_args;
+  std::span<Value> args;
+  if (s.args.size() <= kInlineArgs) {
+    args = std::span<Value>(inline_args, s.args.size());
+  } else {
+    heap_args.resize(s.args.size());
+    args = heap_args;
+  }
+  for (size_t i = 0; i < s.args.size(); ++i) args[i] = Get(s.args[i]);
+  bool builtin = s.op == ir::Op::kCallBuiltin;
+  if (!mocks_.empty()) {
+    auto kind = builtin ? ir::WithTarget::Kind::kBuiltin : ir::WithTarget::Kind::kFunc;
+    if (const Mock* m = FindMock(kind, s.target)) return CallMocked(*m, args, s);
+  }
+  if (builtin) return CallBuiltinDecl(*program_.builtins[s.target], args, s);
+  std::optional<Value> result;
+  if (!RunFunc(s.target, args, &result)) return Flow::kError;
+  if (!result) return Flow::kFail;
+  Set(s.dst, std::move(*result));
+  return Flow::kProduced;
+}
+
+Flow Interpreter::MakeObject(const ir::Stmt& s) {
+  std::vector<ObjectEntry> entries;
+  entries.reserve(s.args.size() / 2);
+  for (size_t i = 0; i + 1 < s.args.size(); i += 2) entries.emplace_back(Get(s.args[i]), Get(s.args[i + 1]));
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const ObjectEntry& a, const ObjectEntry& b) { return a.first < b.first; });
+  for (size_t i = 1; i < entries.size(); ++i) {
+    if (entries[i].first == entries[i - 1].first && entries[i].second != entries[i - 1].second) {
+      return Fail(s, Conflict("object keys must be unique"));
+    }
+  }
+  Set(s.dst, Value::Object(std::move(entries)));
+  return Flow::kProduced;
+}
+
+Flow Interpreter::RecordSolution(const ir::Stmt& s) {
+  Solution sol;
+  for (size_t i = 0; i < query_->num_exprs; ++i) sol.expressions.push_back(Get(s.args[i]));
+  std::vector<ObjectEntry> bindings;
+  for (size_t i = 0; i < query_->vars.size(); ++i) {
+    bindings.emplace_back(Value::String(query_->vars[i]), Get(s.args[query_->num_exprs + i]));
+  }
+  sol.bindings = Value::Object(std::move(bindings));
+  results_->solutions.push_back(std::move(sol));
+  return Flow::kProduced;
+}
+
+Flow Interpreter::Render(const ir::Stmt& s, std::string& out, std::string_view separator) {
+  for (size_t i = 0; i < s.args.size(); ++i) {
+    if (i > 0) out += separator;
+    if (!IsDefined(s.args[i])) {
+      out += "<undefined>";
+    } else {
+      AppendPart(out, Get(s.args[i]));
+    }
+  }
+  return Flow::kProduced;
+}
+
+Flow Interpreter::RunStmt(const ir::Stmt& s, bool all) {
+  using ir::Op;
+  switch (s.op) {
+    case Op::kAssign: {
+      Value v = Get(s.a);
+      Set(s.dst, std::move(v));
+      return Flow::kProduced;
+    }
+    case Op::kResetLocal:
+      Local(s.dst) = Value();
+      defined_[base_ + s.dst] = 0;
+      return Flow::kProduced;
+    case Op::kDot: {
+      const Value& coll = Get(s.a);
+      const Value& key = Get(s.b);
+      const Value* found = nullptr;
+      if (coll.is_set()) {
+        if (coll.Contains(key)) found = &key;
+      } else {
+        found = coll.Find(key);
+      }
+      if (found == nullptr) return Flow::kFail;
+      Value v = *found;
+      Set(s.dst, std::move(v));
+      return Flow::kProduced;
+    }
+    case Op::kMakeArray:
+    case Op::kMakeSet: {
+      std::vector<Value> items;
+      items.reserve(s.args.size());
+      for (const ir::Operand& o : s.args) items.push_back(Get(o));
+      Set(s.dst, s.op == Op::kMakeArray ? Value::Array(std::move(items)) : Value::Set(std::move(items)));
+      return Flow::kProduced;
+    }
+    case Op::kMakeObject: return MakeObject(s);
+    case Op::kTemplate: {
+      std::string out;
+      Render(s, out, "");
+      Set(s.dst, Value::String(std::move(out)));
+      return Flow::kProduced;
+    }
+    case Op::kLoadInput:
+      if (!has_input_) return Flow::kFail;
+      Set(s.dst, input_);
+      return Flow::kProduced;
+    case Op::kLoadData: {
+      std::optional<Value> v = LoadData(program_.constants[s.target]);
+      if (!v) return Flow::kFail;
+      Set(s.dst, std::move(*v));
+      return Flow::kProduced;
+    }
+    case Op::kLoadDoc: {
+      std::optional<Value> v;
+      if (!LoadDoc(s.target, &v)) return Flow::kError;
+      if (!v) return Flow::kFail;
+      Set(s.dst, std::move(*v));
+      return Flow::kProduced;
+    }
+    case Op::kLoadDocChild: {
+      std::optional<Value> v;
+      Value key = Get(s.b);
+      if (!LoadDocChild(s.target, key, &v)) return Flow::kError;
+      if (!v) return Flow::kFail;
+      Set(s.dst, std::move(*v));
+      return Flow::kProduced;
+    }
+    case Op::kCallBuiltin:
+    case Op::kCallFunc: return Call(s);
+    case Op::kEqual: return Get(s.a) == Get(s.b) ? Flow::kProduced : Flow::kFail;
+    case Op::kNotEqual: return Get(s.a) != Get(s.b) ? Flow::kProduced : Flow::kFail;
+    case Op::kLess: return Get(s.a).Compare(Get(s.b)) < 0 ? Flow::kProduced : Flow::kFail;
+    case Op::kLessEqual: return Get(s.a).Compare(Get(s.b)) <= 0 ? Flow::kProduced : Flow::kFail;
+    case Op::kTruthy: {
+      const Value& v = Get(s.a);
+      return (v.is_bool() && !v.bool_value()) ? Flow::kFail : Flow::kProduced;
+    }
+    case Op::kIsKind:
+      return (s.target & (1u << static_cast<int>(Get(s.a).kind()))) != 0 ? Flow::kProduced
+                                                                       : Flow::kFail;
+    case Op::kLenEqual: return Get(s.a).size() == s.target ? Flow::kProduced : Flow::kFail;
+    case Op::kIsDefined: return IsDefined(s.a) ? Flow::kProduced : Flow::kFail;
+    case Op::kIsUndefined: return IsDefined(s.a) ? Flow::kFail : Flow::kProduced;
+    case Op::kScan: return RunScan(s, all);
+    case Op::kNot: {
+      Flow f = RunBlock(s.block, false);
+      if (f == Flow::kError) return f;
+      return f == Flow::kProduced ? Flow::kFail : Flow::kProduced;
+    }
+    case Op::kBlock: {
+      Flow f = RunBlock(s.block, (s.flags & ir::kBlockAllSolutions) != 0);
+      if (f == Flow::kError) return f;
+      if ((s.flags & ir::kBlockMustProduce) && f == Flow::kFail) return Flow::kFail;
+      return Flow::kProduced;
+    }
+    case Op::kWith: return RunWith(s);
+    case Op::kAssignOnce: {
+      const Value& v = Get(s.a);
+      if (defined_[base_ + s.dst]) {
+        if (Local(s.dst) != v) return Fail(s, Conflict(program_.constants[s.target].string()));
+        return Flow::kProduced;
+      }
+      Value copy = v;
+      Set(s.dst, std::move(copy));
+      return Flow::kProduced;
+    }
+    case Op::kSetAdd: {
+      Value v = Get(s.a);
+      Local(s.dst).SetInsert(std::move(v));
+      return Flow::kProduced;
+    }
+    case Op::kArrayAppend: {
+      Value v = Get(s.a);
+      Local(s.dst).ArrayAppend(std::move(v));
+      return Flow::kProduced;
+    }
+    case Op::kObjectInsert: {
+      std::vector<Value> keys;
+      keys.reserve(s.args.size());
+      for (const ir::Operand& o : s.args) keys.push_back(Get(o));
+      Value v = Get(s.a);
+      Status st = InsertPath(Local(s.dst), keys, v, (s.flags & ir::kInsertIntoSet) != 0);
+      if (!st.ok()) return Fail(s, st);
+      return Flow::kProduced;
+    }
+    case Op::kResultAdd: return RecordSolution(s);
+    case Op::kPrint: {
+      std::string line;
+      Render(s, line, " ");
+      if (options_->print) options_->print(line);
+      return Flow::kProduced;
+    }
+  }
+  return Flow::kFail;
+}
+
+}  // namespace tf::rego::internal
