@@ -34,7 +34,10 @@ Status WriteFile(const std::string& path, std::string_view contents) {
 }
 
 int ReportError(const Status& status) {
-  std::cerr << "proof: " << status.ToString() << "\n";
+  // Diagnostics already name their code after the location ("file:1:2: rego_parse_error: ...").
+  std::string_view message = status.message();
+  bool has_code = message.find(ErrorCodeName(status.code())) != std::string_view::npos;
+  std::cerr << "proof: " << (has_code ? std::string(message) : status.ToString()) << "\n";
   return kExitError;
 }
 

@@ -17,6 +17,8 @@ struct CommandEnv {
 
 void AddVersionCommand(CLI::App& app, CommandEnv& env);
 void AddConformanceCommand(CLI::App& app, CommandEnv& env);
+void AddEvalCommand(CLI::App& app, CommandEnv& env);
+void AddTestCommand(CLI::App& app, CommandEnv& env);
 
 }  // namespace tf::cli
 

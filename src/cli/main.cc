@@ -9,6 +9,8 @@ int main(int argc, char** argv) {
   tf::cli::CommandEnv env;
   tf::cli::AddVersionCommand(app, env);
   tf::cli::AddConformanceCommand(app, env);
+  tf::cli::AddEvalCommand(app, env);
+  tf::cli::AddTestCommand(app, env);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -107,9 +107,10 @@ bool CompilerImpl::CompileExpr(const Expr& expr, Cursor& cur, Scope& scope, ir::
   }
   if (!expr.negated) return CompileExprCore(expr, cur, scope, value);
   Scope inner = ClosureScope(scope);
-  Cursor body{NewBlock()};
+  ir::BlockId root = NewBlock();
+  Cursor body{root};  // moves into any iteration the expression opens
   if (!CompileExprCore(expr, body, inner, nullptr)) return false;
-  Emit(cur, ir::Op::kNot, expr.loc).block = static_cast<ir::BlockId>(body.block);
+  Emit(cur, ir::Op::kNot, expr.loc).block = root;
   return true;
 }
 

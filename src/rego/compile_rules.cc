@@ -1,6 +1,7 @@
 // Stage 2: one IR function per document kind of each rule-tree node, per user function, and per
 // query.
 #include <algorithm>
+#include <cctype>
 
 #include "rego/internal/compiler_impl.h"
 
@@ -352,6 +353,16 @@ bool CompilerImpl::CompileQuery(const Body& query, const std::string& text, cons
   ir::QueryInfo info;
   info.func = f;
   info.num_exprs = query.size();
+  for (size_t i = 0; i < query.size(); ++i) {
+    uint32_t begin = query[i].loc.offset;
+    uint32_t end = i + 1 < query.size() ? query[i + 1].loc.offset : static_cast<uint32_t>(text.size());
+    std::string piece = text.substr(begin, end - begin);
+    while (!piece.empty() && (piece.back() == ';' || std::isspace(static_cast<unsigned char>(piece.back())))) {
+      piece.pop_back();
+    }
+    info.expr_texts.push_back(std::move(piece));
+    info.expr_locs.push_back(query[i].loc);
+  }
   ir::Stmt& add = Emit(cur, ir::Op::kResultAdd, loc);
   add.args = values;
   std::vector<std::pair<ir::LocalId, std::string>> vars;

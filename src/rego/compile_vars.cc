@@ -110,6 +110,8 @@ NameSet CompilerImpl::BodyVars(const Body& body, const Scope& scope) const {
     }
   }
   for (const std::string& v : assigned) out.erase(v);
+  // Each `_` is its own variable and can never be shared with a closure.
+  for (auto it = out.begin(); it != out.end();) it = IsWildcard(*it) ? out.erase(it) : std::next(it);
   return out;
 }
 

@@ -81,8 +81,11 @@ Status Program::Verify() const {
     std::function<Status(BlockId)> walk = [&](BlockId b) -> Status {
       if (b >= blocks.size()) return fail(where + ": block out of range");
       if (++references[b] > 1) return fail(where + ": block referenced twice");
-      for (const Stmt& s : blocks[b].stmts) {
+      for (size_t i = 0; i < blocks[b].stmts.size(); ++i) {
+        const Stmt& s = blocks[b].stmts[i];
         std::string at = where + ": " + std::string(OpName(s.op));
+        // What follows an iteration is nested inside it; a statement after one would never run.
+        if (s.op == Op::kScan && i + 1 != blocks[b].stmts.size()) return fail(at + ": not last in block");
         if (UsesA(s.op) && !operand_ok(s.a)) return fail(at + ": bad operand a");
         if (UsesB(s.op) && !operand_ok(s.b)) return fail(at + ": bad operand b");
         for (const Operand& o : s.args) {

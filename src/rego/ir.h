@@ -152,6 +152,8 @@ struct QueryInfo {
   FuncId func = kNone;
   size_t num_exprs = 0;
   std::vector<std::string> vars;
+  std::vector<std::string> expr_texts;  // source text of each top-level expression
+  std::vector<Location> expr_locs;
 };
 
 struct Program {
