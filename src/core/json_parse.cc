@@ -2,6 +2,8 @@
 // and only this translation unit pays for it.
 #include <simdjson.h>
 
+#include <unordered_map>
+
 #include "core/json.h"
 
 namespace tf {
@@ -38,34 +40,51 @@ Result<Value> NumberFromToken(std::string_view raw) {
 // Deeper documents are refused: the conversion recurses once per level.
 constexpr int kMaxDepth = 512;
 
-Result<Value> Convert(od::value v, int depth);
+// Object keys repeat across a document ("id", "name" in every element). Sharing one string per
+// distinct key saves memory and makes key comparisons pointer comparisons.
+class KeyInterner {
+ public:
+  Value Intern(std::string_view key) {
+    auto it = keys_.find(key);
+    if (it != keys_.end()) return it->second;
+    Value v = Value::String(key);
+    keys_.emplace(v.string(), v);
+    return v;
+  }
 
-Result<Value> ConvertObject(od::object object, int depth) {
+ private:
+  // Keys point into the interned Values' own strings, which the map keeps alive.
+  std::unordered_map<std::string_view, Value> keys_;
+};
+
+Result<Value> Convert(od::value v, int depth, KeyInterner& keys);
+
+Result<Value> ConvertObject(od::object object, int depth, KeyInterner& keys) {
   std::vector<ObjectEntry> entries;
   for (auto field_result : object) {
     od::field field;
     if (auto e = std::move(field_result).get(field)) return JsonError(e);
     std::string_view key;
     if (auto e = field.unescaped_key().get(key)) return JsonError(e);
-    Value key_value = Value::String(key);
-    TF_ASSIGN_OR_RETURN(Value item, Convert(field.value(), depth + 1));
+    Value key_value = keys.Intern(key);
+    TF_ASSIGN_OR_RETURN(Value item, Convert(field.value(), depth + 1, keys));
     entries.emplace_back(std::move(key_value), std::move(item));
   }
   return Value::Object(std::move(entries));
 }
 
-Result<Value> ConvertArray(od::array array, int depth) {
+Result<Value> ConvertArray(od::array array, int depth, KeyInterner& keys) {
   std::vector<Value> items;
   for (auto element_result : array) {
     od::value element;
     if (auto e = std::move(element_result).get(element)) return JsonError(e);
-    TF_ASSIGN_OR_RETURN(Value item, Convert(element, depth + 1));
+    TF_ASSIGN_OR_RETURN(Value item, Convert(element, depth + 1, keys));
     items.push_back(std::move(item));
   }
   return Value::Array(std::move(items));
 }
 
-Result<Value> Convert(od::value v, int depth) {
+Result<Value> Convert(od::value v, int depth, KeyInterner& keys) {
   if (depth > kMaxDepth) {
     return Status(ErrorCode::kJsonParseError, "invalid JSON: nesting deeper than 512 levels");
   }
@@ -75,12 +94,12 @@ Result<Value> Convert(od::value v, int depth) {
     case od::json_type::object: {
       od::object object;
       if (auto e = v.get_object().get(object)) return JsonError(e);
-      return ConvertObject(object, depth);
+      return ConvertObject(object, depth, keys);
     }
     case od::json_type::array: {
       od::array array;
       if (auto e = v.get_array().get(array)) return JsonError(e);
-      return ConvertArray(array, depth);
+      return ConvertArray(array, depth, keys);
     }
     case od::json_type::string: {
       std::string_view s;
@@ -120,7 +139,8 @@ Result<Value> ConvertDocument(od::document& doc, std::string_view text) {
     case od::json_type::array: {
       od::value root;
       if (auto e = doc.get_value().get(root)) return JsonError(e);
-      out = Convert(root, 1);
+      KeyInterner keys;
+      out = Convert(root, 1, keys);
       break;
     }
     case od::json_type::string: {

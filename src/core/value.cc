@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cstring>
 #include <functional>
 
 #include "core/internal/big_decimal.h"
@@ -9,10 +10,34 @@
 namespace tf {
 namespace {
 
+// The first eight bytes, big-endian and zero-padded, order strings like memcmp does for most
+// pairs without touching the heap buffer.
+uint64_t PrefixOf(std::string_view s) {
+  uint64_t p = 0;
+  for (size_t i = 0; i < 8; ++i) {
+    p = (p << 8) | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0u);
+  }
+  return p;
+}
+
 struct StringNode : RefCounted {
-  explicit StringNode(std::string s) : text(std::move(s)) {}
+  explicit StringNode(std::string s) : text(std::move(s)), prefix(PrefixOf(text)) {}
   std::string text;
+  uint64_t prefix;
 };
+
+int CompareStringNodes(const StringNode* a, const StringNode* b) {
+  if (a == b) return 0;
+  if (a->prefix != b->prefix) return a->prefix < b->prefix ? -1 : 1;
+  size_t na = a->text.size();
+  size_t nb = b->text.size();
+  size_t n = std::min(na, nb);
+  if (n > 8) {
+    int c = std::memcmp(a->text.data() + 8, b->text.data() + 8, n - 8);
+    if (c != 0) return c < 0 ? -1 : 1;
+  }
+  return (na > nb) - (na < nb);
+}
 struct ArrayNode : RefCounted {
   explicit ArrayNode(std::vector<Value> v) : items(std::move(v)) {}
   std::vector<Value> items;
@@ -27,11 +52,6 @@ struct SetNode : RefCounted {
 };
 
 bool KeyLess(const ObjectEntry& a, const ObjectEntry& b) { return a.first.Compare(b.first) < 0; }
-
-int CompareStrings(std::string_view a, std::string_view b) {
-  int c = a.compare(b);
-  return (c > 0) - (c < 0);
-}
 
 size_t Mix(size_t seed, size_t h) { return seed ^ (h + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2)); }
 
@@ -238,6 +258,27 @@ size_t Value::size() const {
 }
 
 const Value* Value::Find(const Value& key) const {
+  if (kind_ == ValueKind::kObject && key.kind_ == ValueKind::kString) {
+    // The common case, a string key: compare string nodes directly.
+    auto entries = object();
+    const auto* k = static_cast<const StringNode*>(key.node_);
+    size_t lo = 0;
+    size_t hi = entries.size();
+    while (lo < hi) {
+      size_t mid = lo + (hi - lo) / 2;
+      const Value& e = entries[mid].first;
+      int c = e.kind_ != ValueKind::kString
+                  ? (e.kind_ < ValueKind::kString ? -1 : 1)
+                  : CompareStringNodes(static_cast<const StringNode*>(e.node_), k);
+      if (c == 0) return &entries[mid].second;
+      if (c < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return nullptr;
+  }
   if (kind_ == ValueKind::kObject) {
     auto entries = object();
     auto it = std::lower_bound(entries.begin(), entries.end(), key,
@@ -268,6 +309,55 @@ const Value* Value::Find(std::string_view key) const {
   return nullptr;
 }
 
+const Value* Value::FindInSet(const Value& element) const {
+  auto items = set();
+  auto it = std::lower_bound(items.begin(), items.end(), element,
+                             [](const Value& a, const Value& b) { return a < b; });
+  if (it != items.end() && it->Equals(element)) return &*it;
+  return nullptr;
+}
+
+bool Value::Equals(const Value& other) const {
+  if (kind_ != other.kind_) return false;
+  switch (kind_) {
+    case ValueKind::kNull: return true;
+    case ValueKind::kBool: return bool_ == other.bool_;
+    case ValueKind::kNumber:
+      if (!big_number_ && !other.big_number_) return int_ == other.int_;
+      return number().Compare(other.number()) == 0;
+    case ValueKind::kString: {
+      if (node_ == other.node_) return true;
+      const auto* a = static_cast<const StringNode*>(node_);
+      const auto* b = static_cast<const StringNode*>(other.node_);
+      if (a->prefix != b->prefix || a->text.size() != b->text.size()) return false;
+      size_t n = a->text.size();
+      return n <= 8 || std::memcmp(a->text.data() + 8, b->text.data() + 8, n - 8) == 0;
+    }
+    case ValueKind::kArray:
+    case ValueKind::kSet: {
+      if (node_ == other.node_) return true;
+      auto a = kind_ == ValueKind::kArray ? array() : set();
+      auto b = kind_ == ValueKind::kArray ? other.array() : other.set();
+      if (a.size() != b.size()) return false;
+      for (size_t i = 0; i < a.size(); ++i) {
+        if (!a[i].Equals(b[i])) return false;
+      }
+      return true;
+    }
+    case ValueKind::kObject: {
+      if (node_ == other.node_) return true;
+      auto a = object();
+      auto b = other.object();
+      if (a.size() != b.size()) return false;
+      for (size_t i = 0; i < a.size(); ++i) {
+        if (!a[i].first.Equals(b[i].first) || !a[i].second.Equals(b[i].second)) return false;
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
 bool Value::Contains(const Value& element) const {
   auto items = set();
   return std::binary_search(items.begin(), items.end(), element,
@@ -283,8 +373,8 @@ int Value::Compare(const Value& other) const {
       if (!big_number_ && !other.big_number_) return (int_ > other.int_) - (int_ < other.int_);
       return number().Compare(other.number());
     case ValueKind::kString:
-      if (node_ == other.node_) return 0;
-      return CompareStrings(string(), other.string());
+      return CompareStringNodes(static_cast<const StringNode*>(node_),
+                                static_cast<const StringNode*>(other.node_));
     case ValueKind::kArray:
     case ValueKind::kSet: {
       if (node_ == other.node_) return 0;
@@ -302,7 +392,18 @@ int Value::Compare(const Value& other) const {
       auto b = other.object();
       size_t n = std::min(a.size(), b.size());
       for (size_t i = 0; i < n; ++i) {
-        if (int c = a[i].first.Compare(b[i].first); c != 0) return c;
+        // Keys are nearly always strings, often the same interned node: skip the dispatch.
+        const Value& ka = a[i].first;
+        const Value& kb = b[i].first;
+        if (ka.kind_ == ValueKind::kString && kb.kind_ == ValueKind::kString) {
+          if (int c = CompareStringNodes(static_cast<const StringNode*>(ka.node_),
+                                         static_cast<const StringNode*>(kb.node_));
+              c != 0) {
+            return c;
+          }
+        } else if (int c = ka.Compare(kb); c != 0) {
+          return c;
+        }
         if (int c = a[i].second.Compare(b[i].second); c != 0) return c;
       }
       return (a.size() > b.size()) - (a.size() < b.size());

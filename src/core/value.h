@@ -103,10 +103,14 @@ class Value {
   const Value* Find(std::string_view key) const;
   // Set membership. REQUIRES: is_set().
   bool Contains(const Value& element) const;
+  // The stored element equal to `element`, or nullptr. REQUIRES: is_set().
+  const Value* FindInSet(const Value& element) const;
 
   // Rego's total order: kinds in ValueKind order, numbers by value, strings by bytes, arrays
   // and sets element-wise then by length, objects entry by entry (key then value) then by size.
   int Compare(const Value& other) const;
+  // Equality in Rego's sense (Compare() == 0), faster: checks identity and sizes first.
+  bool Equals(const Value& other) const;
   size_t Hash() const;
 
   // Copy-on-write updates, for builders. They mutate in place when this Value holds the only
@@ -136,8 +140,8 @@ class Value {
   };
 };
 
-inline bool operator==(const Value& a, const Value& b) { return a.Compare(b) == 0; }
-inline bool operator!=(const Value& a, const Value& b) { return a.Compare(b) != 0; }
+inline bool operator==(const Value& a, const Value& b) { return a.Equals(b); }
+inline bool operator!=(const Value& a, const Value& b) { return !a.Equals(b); }
 inline bool operator<(const Value& a, const Value& b) { return a.Compare(b) < 0; }
 
 struct ValueHash {

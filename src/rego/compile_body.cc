@@ -356,8 +356,13 @@ bool CompilerImpl::CompileSomeIn(const Expr& expr, Cursor& cur, Scope& scope) {
   NameSet declared;
   for (size_t i = 0; i + 1 < expr.terms.size(); ++i) CollectPatternVars(expr.terms[i], declared);
   for (const std::string& v : declared) Declare(v, scope);
-  ir::LocalId key = NewLocal();
-  ir::LocalId val = NewLocal();
+  // Plain variables (`some k, v in xs`) receive keys and values directly; patterns are matched.
+  const Term* key_term = expr.has_key ? &expr.terms[0] : nullptr;
+  const Term& value_term = expr.terms[expr.has_key ? 1 : 0];
+  bool key_direct = key_term != nullptr && key_term->IsVar() && !IsWildcard(key_term->name);
+  bool value_direct = value_term.IsVar() && (!key_direct || value_term.name != key_term->name);
+  ir::LocalId key = key_direct ? *BindTarget(key_term->name, scope) : NewLocal();
+  ir::LocalId val = value_direct ? *BindTarget(value_term.name, scope) : NewLocal();
   ir::BlockId loop = NewBlock();
   ir::Stmt& scan = Emit(cur, ir::Op::kScan, expr.loc);
   scan.a = *coll;
@@ -365,10 +370,12 @@ bool CompilerImpl::CompileSomeIn(const Expr& expr, Cursor& cur, Scope& scope) {
   scan.dst2 = val;
   scan.block = loop;
   cur.block = loop;
-  if (expr.has_key && !CompileUnifyOperand(expr.terms[0], ir::Operand::Local(key), cur, scope)) {
+  if (key_term != nullptr && !key_direct &&
+      !CompileUnifyOperand(*key_term, ir::Operand::Local(key), cur, scope)) {
     return false;
   }
-  return CompileUnifyOperand(expr.terms[expr.has_key ? 1 : 0], ir::Operand::Local(val), cur, scope);
+  if (value_direct) return true;
+  return CompileUnifyOperand(value_term, ir::Operand::Local(val), cur, scope);
 }
 
 // every k, v in xs { body }  ==  not (some k, v in xs; not body)

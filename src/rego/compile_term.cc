@@ -177,17 +177,20 @@ std::optional<ir::Operand> CompilerImpl::CompileRefFrom(ir::Operand head,
   for (size_t i = from; i < keys.size(); ++i) {
     const Term& key = keys[i];
     if (IsPattern(key, scope)) {
-      // An unbound variable (or a pattern holding one) in a key position: iterate.
-      ir::LocalId k = NewLocal();
+      // An unbound variable (or a pattern holding one) in a key position: iterate. A plain
+      // variable receives the keys directly.
+      bool direct = IsUnboundVar(key, scope);
+      std::optional<ir::LocalId> k = direct ? BindTarget(key.name, scope) : NewLocal();
+      if (!k) return std::nullopt;
       ir::LocalId v = NewLocal();
       ir::BlockId loop = NewBlock();
       ir::Stmt& scan = Emit(cur, ir::Op::kScan, key.loc);
       scan.a = value;
-      scan.dst = k;
+      scan.dst = *k;
       scan.dst2 = v;
       scan.block = loop;
       cur.block = loop;
-      if (!CompileUnifyOperand(key, ir::Operand::Local(k), cur, scope)) return std::nullopt;
+      if (!direct && !CompileUnifyOperand(key, ir::Operand::Local(*k), cur, scope)) return std::nullopt;
       value = ir::Operand::Local(v);
       continue;
     }

@@ -137,19 +137,29 @@ ir::LocalId CompilerImpl::Declare(const std::string& name, Scope& scope) {
   return id;
 }
 
-bool CompilerImpl::BindVar(const std::string& name, ir::Operand value, Cursor cur, Scope& scope,
-                           const Location& loc) {
+std::optional<ir::LocalId> CompilerImpl::BindTarget(const std::string& name, Scope& scope) {
   Scope* owner = scope.Owner(name);
   if (owner != nullptr && owner != &scope) {
     // Declared in an enclosing body but not bound yet: that body must bind it first.
-    return Unsafe(name);
+    Unsafe(name);
+    return std::nullopt;
   }
-  if (owner == nullptr && scope.is_closure && scope.outer_vars.count(name)) return Unsafe(name);
+  if (owner == nullptr && scope.is_closure && scope.outer_vars.count(name)) {
+    Unsafe(name);
+    return std::nullopt;
+  }
   ir::LocalId local = owner == nullptr ? Declare(name, scope) : scope.locals[name];
-  ir::Stmt& s = Emit(cur, ir::Op::kAssign, loc);
-  s.dst = local;
-  s.a = value;
   scope.bound.insert(name);
+  return local;
+}
+
+bool CompilerImpl::BindVar(const std::string& name, ir::Operand value, Cursor cur, Scope& scope,
+                           const Location& loc) {
+  std::optional<ir::LocalId> local = BindTarget(name, scope);
+  if (!local) return false;
+  ir::Stmt& s = Emit(cur, ir::Op::kAssign, loc);
+  s.dst = *local;
+  s.a = value;
   return true;
 }
 

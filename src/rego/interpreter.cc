@@ -71,8 +71,12 @@ Result<QueryResult> Interpreter::Run(size_t query, const EvalOptions& options) {
   error_ = Status();
   steps_ = 0;
   depth_ = 0;
-  has_input_ = options.input != nullptr;
-  input_ = has_input_ ? *options.input : Value();
+  input_store_.clear();
+  input_ = nullptr;
+  if (options.input != nullptr) {
+    input_store_.push_back(*options.input);
+    input_ = &input_store_.back();
+  }
   data_ = options.data != nullptr ? options.data : &empty_data_;
   data_overrides_.clear();
   mocks_.clear();
@@ -87,7 +91,6 @@ Result<QueryResult> Interpreter::Run(size_t query, const EvalOptions& options) {
   builtin_ctx_.memo = &memo_;
   builtin_ctx_.regexes = options.regexes;
   stack_.clear();
-  defined_.clear();
   base_ = 0;
   QueryResult result;
   results_ = &result;
@@ -134,18 +137,17 @@ bool Interpreter::RunFunc(ir::FuncId f, std::span<Value> args, std::optional<Val
   size_t saved_base = base_;
   size_t frame = stack_.size();
   stack_.resize(frame + fn.num_locals);
-  defined_.resize(frame + fn.num_locals, 0);
   base_ = frame;
   for (size_t i = 0; i < args.size() && i < fn.params.size(); ++i) Set(fn.params[i], std::move(args[i]));
   Flow flow = RunBlock(fn.body, true);
   bool ok = flow != Flow::kError;
-  if (ok && fn.result != ir::kNone && defined_[base_ + fn.result]) {
-    *result = std::move(stack_[base_ + fn.result]);
+  if (ok && fn.result != ir::kNone && stack_[base_ + fn.result].defined) {
+    Slot& r = stack_[base_ + fn.result];
+    *result = r.borrowed != nullptr ? *r.borrowed : std::move(r.owned);
   } else {
     result->reset();
   }
   stack_.resize(frame);
-  defined_.resize(frame);
   base_ = saved_base;
   --depth_;
   return ok;
@@ -163,12 +165,18 @@ Flow Interpreter::RunBlock(ir::BlockId block, bool all) {
 }
 
 Flow Interpreter::RunScan(const ir::Stmt& s, bool all) {
-  // Copy (a reference-count increment): nested calls may grow the stack under a reference.
-  Value coll = Get(s.a);
+  // A collection in query-long storage is iterated in place and its elements borrowed. Any
+  // other is held by a copy (a reference-count increment) because nested calls may grow the
+  // stack under a reference, and its elements are copied into the slots.
+  const Value* stable = Stable(s.a);
+  Value held;
+  if (stable == nullptr) held = Get(s.a);
+  const Value& coll = stable != nullptr ? *stable : held;
+  bool borrow = stable != nullptr;
   bool any = false;
-  auto visit = [&](Value key, Value value) {
-    Set(s.dst, std::move(key));
-    Set(s.dst2, std::move(value));
+  auto visit = [&](const Value& key, const Value& value, bool borrow_key) {
+    SetFrom(s.dst, key, borrow_key);
+    SetFrom(s.dst2, value, borrow);
     Flow f = RunBlock(s.block, all);
     if (f == Flow::kProduced) any = true;
     return f;
@@ -177,7 +185,7 @@ Flow Interpreter::RunScan(const ir::Stmt& s, bool all) {
     case ValueKind::kArray: {
       auto items = coll.array();
       for (size_t i = 0; i < items.size(); ++i) {
-        Flow f = visit(Value::Int(static_cast<int64_t>(i)), items[i]);
+        Flow f = visit(Value::Int(static_cast<int64_t>(i)), items[i], false);
         if (f == Flow::kError) return f;
         if (any && !all) break;
       }
@@ -185,14 +193,14 @@ Flow Interpreter::RunScan(const ir::Stmt& s, bool all) {
     }
     case ValueKind::kObject:
       for (const auto& [k, v] : coll.object()) {
-        Flow f = visit(k, v);
+        Flow f = visit(k, v, borrow);
         if (f == Flow::kError) return f;
         if (any && !all) break;
       }
       break;
     case ValueKind::kSet:
       for (const Value& e : coll.set()) {
-        Flow f = visit(e, e);
+        Flow f = visit(e, e, borrow);
         if (f == Flow::kError) return f;
         if (any && !all) break;
       }
@@ -312,26 +320,33 @@ Flow Interpreter::RunStmt(const ir::Stmt& s, bool all) {
   using ir::Op;
   switch (s.op) {
     case Op::kAssign: {
-      Value v = Get(s.a);
-      Set(s.dst, std::move(v));
+      const Value* stable = Stable(s.a);
+      if (stable != nullptr) {
+        Borrow(s.dst, stable);
+      } else {
+        Value v = Get(s.a);
+        Set(s.dst, std::move(v));
+      }
       return Flow::kProduced;
     }
-    case Op::kResetLocal:
-      Local(s.dst) = Value();
-      defined_[base_ + s.dst] = 0;
+    case Op::kResetLocal: {
+      Slot& slot = stack_[base_ + s.dst];
+      slot.owned = Value();
+      slot.borrowed = nullptr;
+      slot.defined = false;
       return Flow::kProduced;
+    }
     case Op::kDot: {
       const Value& coll = Get(s.a);
       const Value& key = Get(s.b);
-      const Value* found = nullptr;
-      if (coll.is_set()) {
-        if (coll.Contains(key)) found = &key;
-      } else {
-        found = coll.Find(key);
-      }
+      const Value* found = coll.is_set() ? coll.FindInSet(key) : coll.Find(key);
       if (found == nullptr) return Flow::kFail;
-      Value v = *found;
-      Set(s.dst, std::move(v));
+      if (Stable(s.a) != nullptr) {
+        Borrow(s.dst, found);
+      } else {
+        Value v = *found;
+        Set(s.dst, std::move(v));
+      }
       return Flow::kProduced;
     }
     case Op::kMakeArray:
@@ -350,20 +365,32 @@ Flow Interpreter::RunStmt(const ir::Stmt& s, bool all) {
       return Flow::kProduced;
     }
     case Op::kLoadInput:
-      if (!has_input_) return Flow::kFail;
-      Set(s.dst, input_);
+      if (input_ == nullptr) return Flow::kFail;
+      Borrow(s.dst, input_);
       return Flow::kProduced;
     case Op::kLoadData: {
-      std::optional<Value> v = LoadData(program_.constants[s.target]);
-      if (!v) return Flow::kFail;
-      Set(s.dst, std::move(*v));
+      Value scratch;
+      bool stable = false;
+      const Value* v = LoadData(program_.constants[s.target], &scratch, &stable);
+      if (v == nullptr) return Flow::kFail;
+      if (stable) {
+        Borrow(s.dst, v);
+      } else {
+        Set(s.dst, std::move(scratch));
+      }
       return Flow::kProduced;
     }
     case Op::kLoadDoc: {
-      std::optional<Value> v;
-      if (!LoadDoc(s.target, &v)) return Flow::kError;
-      if (!v) return Flow::kFail;
-      Set(s.dst, std::move(*v));
+      const Value* v = nullptr;
+      bool stable = false;
+      if (!LoadDocRef(s.target, &v, &stable)) return Flow::kError;
+      if (v == nullptr) return Flow::kFail;
+      if (stable) {
+        Borrow(s.dst, v);
+      } else {
+        Value copy = *v;
+        Set(s.dst, std::move(copy));
+      }
       return Flow::kProduced;
     }
     case Op::kLoadDocChild: {
@@ -405,22 +432,28 @@ Flow Interpreter::RunStmt(const ir::Stmt& s, bool all) {
     case Op::kWith: return RunWith(s);
     case Op::kAssignOnce: {
       const Value& v = Get(s.a);
-      if (defined_[base_ + s.dst]) {
-        if (Local(s.dst) != v) return Fail(s, Conflict(program_.constants[s.target].string()));
+      if (stack_[base_ + s.dst].defined) {
+        if (Get(ir::Operand::Local(s.dst)) != v) {
+          return Fail(s, Conflict(program_.constants[s.target].string()));
+        }
         return Flow::kProduced;
       }
-      Value copy = v;
-      Set(s.dst, std::move(copy));
+      if (const Value* stable = Stable(s.a)) {
+        Borrow(s.dst, stable);
+      } else {
+        Value copy = v;
+        Set(s.dst, std::move(copy));
+      }
       return Flow::kProduced;
     }
     case Op::kSetAdd: {
       Value v = Get(s.a);
-      Local(s.dst).SetInsert(std::move(v));
+      Owned(s.dst).SetInsert(std::move(v));
       return Flow::kProduced;
     }
     case Op::kArrayAppend: {
       Value v = Get(s.a);
-      Local(s.dst).ArrayAppend(std::move(v));
+      Owned(s.dst).ArrayAppend(std::move(v));
       return Flow::kProduced;
     }
     case Op::kObjectInsert: {
@@ -428,7 +461,7 @@ Flow Interpreter::RunStmt(const ir::Stmt& s, bool all) {
       keys.reserve(s.args.size());
       for (const ir::Operand& o : s.args) keys.push_back(Get(o));
       Value v = Get(s.a);
-      Status st = InsertPath(Local(s.dst), keys, v, (s.flags & ir::kInsertIntoSet) != 0);
+      Status st = InsertPath(Owned(s.dst), keys, v, (s.flags & ir::kInsertIntoSet) != 0);
       if (!st.ok()) return Fail(s, st);
       return Flow::kProduced;
     }

@@ -82,31 +82,47 @@ std::optional<Value> Interpreter::BaseData(const std::vector<std::string>& path)
   return Navigate(*data_, path, 0);
 }
 
-std::optional<Value> Interpreter::LoadData(const Value& path_value) const {
-  std::vector<std::string> path;
-  for (const Value& p : path_value.array()) {
-    path.push_back(p.is_string() ? p.string() : p.number().ToString());
-  }
-  for (auto it = data_overrides_.rbegin(); it != data_overrides_.rend(); ++it) {
-    if (IsPrefix(it->path, path)) return Navigate(it->value, path, it->path.size());
-  }
-  std::optional<Value> v;
+const Value* Interpreter::LoadData(const Value& path_value, Value* scratch, bool* stable) const {
   const Value* cur = data_;
   for (const Value& key : path_value.array()) {
     cur = StorageStep(*cur, key);
     if (cur == nullptr) break;
   }
-  if (cur != nullptr) v = *cur;
-  for (const DataOverride& o : data_overrides_) {
-    if (o.path.size() > path.size() && IsPrefix(path, o.path)) {
-      v = Upsert(v ? *v : Value::EmptyObject(), o.path, path.size(), o.value);
+  *stable = true;
+  if (data_overrides_.empty()) return cur;
+  std::vector<std::string> path;
+  for (const Value& p : path_value.array()) {
+    path.push_back(p.is_string() ? p.string() : p.number().ToString());
+  }
+  std::optional<Value> v;
+  bool replaced = false;
+  for (auto it = data_overrides_.rbegin(); it != data_overrides_.rend(); ++it) {
+    if (IsPrefix(it->path, path)) {
+      v = Navigate(it->value, path, it->path.size());
+      replaced = true;
+      break;
     }
   }
-  return v;
+  bool patched = false;
+  if (!replaced) {
+    if (cur != nullptr) v = *cur;
+    for (const DataOverride& o : data_overrides_) {
+      if (o.path.size() > path.size() && IsPrefix(path, o.path)) {
+        v = Upsert(v ? *v : Value::EmptyObject(), o.path, path.size(), o.value);
+        patched = true;
+      }
+    }
+  }
+  if (!replaced && !patched) return cur;
+  *stable = false;
+  if (!v) return nullptr;
+  *scratch = std::move(*v);
+  return scratch;
 }
 
-bool Interpreter::LoadDoc(ir::NodeId node, std::optional<Value>* out) {
+bool Interpreter::LoadDocRef(ir::NodeId node, const Value** out, bool* stable) {
   uint32_t gen = level_generation_[cache_depth_];
+  *stable = cache_depth_ == 0;
   {
     CacheEntry& e = caches_[cache_depth_][node];
     if (e.generation == gen) {
@@ -114,16 +130,27 @@ bool Interpreter::LoadDoc(ir::NodeId node, std::optional<Value>* out) {
         error_ = Status(ErrorCode::kRegoRecursionError, "document evaluated recursively");
         return false;
       }
-      *out = e.state == 1 ? std::optional<Value>(e.value) : std::nullopt;
+      *out = e.state == 1 ? &e.value : nullptr;
       return true;
     }
     e.generation = gen;
     e.state = 3;
   }
-  if (!ComputeDoc(node, out)) return false;
+  std::optional<Value> doc;
+  if (!ComputeDoc(node, &doc)) return false;
+  // Re-find the entry: computing may have grown the cache list (a nested `with`).
   CacheEntry& e = caches_[cache_depth_][node];
-  e.state = out->has_value() ? 1 : 2;
-  e.value = out->has_value() ? **out : Value();
+  e.state = doc ? 1 : 2;
+  e.value = doc ? std::move(*doc) : Value();
+  *out = doc ? &e.value : nullptr;
+  return true;
+}
+
+bool Interpreter::LoadDoc(ir::NodeId node, std::optional<Value>* out) {
+  const Value* v = nullptr;
+  bool stable = false;
+  if (!LoadDocRef(node, &v, &stable)) return false;
+  *out = v != nullptr ? std::optional<Value>(*v) : std::nullopt;
   return true;
 }
 
@@ -212,7 +239,10 @@ bool Interpreter::LoadDocChild(ir::NodeId node, const Value& key, std::optional<
     path.push_back(name);
     std::vector<Value> parts;
     for (const std::string& p : path) parts.push_back(Value::String(p));
-    doc = LoadData(Value::Array(std::move(parts)));
+    Value scratch;
+    bool stable = false;
+    const Value* v = LoadData(Value::Array(std::move(parts)), &scratch, &stable);
+    if (v != nullptr) doc = *v;
   }
   *out = std::move(doc);
   return true;
@@ -231,15 +261,14 @@ void Interpreter::PopCache() { --cache_depth_; }
 Flow Interpreter::RunWith(const ir::Stmt& s) {
   size_t saved_overrides = data_overrides_.size();
   size_t saved_mocks = mocks_.size();
-  Value saved_input = input_;
-  bool saved_has_input = has_input_;
+  const Value* saved_input = input_;
   for (size_t i = 0; i < s.args.size(); ++i) {
     const ir::WithTarget& t = program_.with_targets[s.target + i];
     Value v = Get(s.args[i]);
     switch (t.kind) {
       case ir::WithTarget::Kind::kInput:
-        input_ = Upsert(has_input_ ? input_ : Value::EmptyObject(), t.path, 0, v);
-        has_input_ = true;
+        input_store_.push_back(Upsert(input_ != nullptr ? *input_ : Value::EmptyObject(), t.path, 0, v));
+        input_ = &input_store_.back();
         break;
       case ir::WithTarget::Kind::kData: data_overrides_.push_back({t.path, std::move(v)}); break;
       case ir::WithTarget::Kind::kFunc:
@@ -251,8 +280,7 @@ Flow Interpreter::RunWith(const ir::Stmt& s) {
   PopCache();
   data_overrides_.resize(saved_overrides);
   mocks_.resize(saved_mocks);
-  input_ = std::move(saved_input);
-  has_input_ = saved_has_input;
+  input_ = saved_input;
   if (f == Flow::kError) return f;
   if ((s.flags & ir::kBlockMustProduce) && f == Flow::kFail) return Flow::kFail;
   return Flow::kProduced;

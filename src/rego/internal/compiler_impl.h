@@ -147,6 +147,9 @@ class CompilerImpl {
   bool CompileAssign(const Term& lhs, const Term& rhs, Cursor& cur, Scope& scope);
   bool BindVar(const std::string& name, ir::Operand value, Cursor cur, Scope& scope,
                const Location& loc);
+  // The local an unbound variable is bound in (declared if new), marking it bound; nullopt
+  // (unsafe) if this scope may not bind it. For statements that write the variable directly.
+  std::optional<ir::LocalId> BindTarget(const std::string& name, Scope& scope);
   // True if `t` is an array/object literal holding a variable that is not bound yet.
   bool IsPattern(const Term& t, const Scope& scope) const;
   bool IsUnboundVar(const Term& t, const Scope& scope) const;

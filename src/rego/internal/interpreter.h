@@ -1,11 +1,17 @@
 // File: rego/internal/interpreter.h
 //
-// Executes IR (see IR.md). Locals live on one value stack shared by nested calls (indices, never
-// references, survive calls). Documents of the rule tree are computed once per query and cached;
-// `with` pushes replacements and a fresh cache, and pops both when its block ends.
+// Executes IR (see IR.md). Locals live on one stack of slots shared by nested calls (indices,
+// never references, survive calls). Documents of the rule tree are computed once per query and
+// cached; `with` pushes replacements and a fresh cache, and pops both when its block ends.
+//
+// A slot either owns its value or borrows it. Borrowing is allowed only from storage that lives,
+// unchanged, until the query ends: program constants, base data, every version of the input, and
+// the top-level document cache. Values reached from a borrowed value (by key or iteration) are
+// borrowed too. This keeps the hot path of a decision free of reference-count traffic.
 #ifndef TF_REGO_INTERNAL_INTERPRETER_H_
 #define TF_REGO_INTERNAL_INTERPRETER_H_
 
+#include <deque>
 #include <optional>
 #include <span>
 #include <string>
@@ -66,35 +72,71 @@ class Interpreter {
 
   // Documents and `with` (interpreter_docs.cc).
   bool LoadDoc(ir::NodeId node, std::optional<Value>* out);
+  // As LoadDoc, but returns a pointer to the cached document (nullptr if undefined) and says
+  // whether it may be borrowed (only the top-level cache lives for the whole query).
+  bool LoadDocRef(ir::NodeId node, const Value** out, bool* stable);
   bool LoadDocChild(ir::NodeId node, const Value& key, std::optional<Value>* out);
   bool ComputeDoc(ir::NodeId node, std::optional<Value>* out);
   std::optional<Value> BaseData(const std::vector<std::string>& path) const;
-  std::optional<Value> LoadData(const Value& path) const;
+  // Base data at a path: a pointer into the caller's data when no `with data` replacement
+  // applies (`*stable` true), else a computed value in `*scratch`.
+  const Value* LoadData(const Value& path, Value* scratch, bool* stable) const;
   Flow RunWith(const ir::Stmt& s);
   void PushCache();
   void PopCache();
   const Mock* FindMock(ir::WithTarget::Kind kind, uint32_t id) const;
 
+  struct Slot {
+    Value owned;
+    const Value* borrowed = nullptr;  // when set, the slot's value (see the file comment)
+    bool defined = false;
+  };
+
   const Value& Get(const ir::Operand& o) const {
-    return o.is_local() ? stack_[base_ + o.index] : program_.constants[o.index];
+    if (!o.is_local()) return program_.constants[o.index];
+    const Slot& s = stack_[base_ + o.index];
+    return s.borrowed != nullptr ? *s.borrowed : s.owned;
   }
-  bool IsDefined(const ir::Operand& o) const { return !o.is_local() || defined_[base_ + o.index]; }
+  // The operand's value if it lives in query-long storage, else nullptr.
+  const Value* Stable(const ir::Operand& o) const {
+    if (!o.is_local()) return &program_.constants[o.index];
+    return stack_[base_ + o.index].borrowed;
+  }
+  bool IsDefined(const ir::Operand& o) const { return !o.is_local() || stack_[base_ + o.index].defined; }
   void Set(ir::LocalId l, Value v) {
-    stack_[base_ + l] = std::move(v);
-    defined_[base_ + l] = 1;
+    Slot& s = stack_[base_ + l];
+    s.owned = std::move(v);
+    s.borrowed = nullptr;
+    s.defined = true;
   }
-  Value& Local(ir::LocalId l) { return stack_[base_ + l]; }
+  // REQUIRES: *v lives until the query ends.
+  void Borrow(ir::LocalId l, const Value* v) {
+    Slot& s = stack_[base_ + l];
+    s.borrowed = v;
+    s.defined = true;
+  }
+  // Copies `v` into `l`, borrowing when `stable` says `v` may be borrowed.
+  void SetFrom(ir::LocalId l, const Value& v, bool stable) {
+    if (stable) {
+      Borrow(l, &v);
+    } else {
+      Set(l, v);
+    }
+  }
+  // The slot's value, owned (an accumulator being built). REQUIRES: the slot owns its value.
+  Value& Owned(ir::LocalId l) { return stack_[base_ + l].owned; }
 
   const ir::Program& program_;
   const EvalOptions* options_ = nullptr;
-  std::vector<Value> stack_;
-  std::vector<uint8_t> defined_;
+  std::vector<Slot> stack_;
   size_t base_ = 0;
   int depth_ = 0;
   uint64_t steps_ = 0;
   Status error_;
-  Value input_;
-  bool has_input_ = false;
+  // The current input; every version (the query's, and each `with input`) stays in input_store_
+  // until the query ends so that slots may borrow from it.
+  const Value* input_ = nullptr;
+  std::deque<Value> input_store_;
   Value empty_data_;
   const Value* data_ = nullptr;
   std::vector<DataOverride> data_overrides_;
