@@ -105,10 +105,30 @@ locale_t Utf8Locale() {
 }
 
 std::string MapCase(std::string_view s, bool upper) {
-  std::string out;
-  out.reserve(s.size());
-  locale_t loc = Utf8Locale();
-  for (size_t i = 0; i < s.size();) {
+  // ASCII prefix (usually the whole string): map bytes in place, no decoding, no locale.
+  size_t ascii = 0;
+  while (ascii < s.size() && static_cast<unsigned char>(s[ascii]) < 0x80) ++ascii;
+  std::string out(s.substr(0, ascii));
+  char from = upper ? 'a' : 'A';
+  int shift = upper ? 'A' - 'a' : 'a' - 'A';
+  for (char& c : out) {
+    if (c >= from && c <= from + 25) c = static_cast<char>(c + shift);
+  }
+  locale_t loc{};
+  bool have_locale = false;
+  for (size_t i = ascii; i < s.size();) {
+    char c = s[i];
+    if (static_cast<unsigned char>(c) < 0x80) {
+      if (upper && c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+      if (!upper && c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      out += c;
+      ++i;
+      continue;
+    }
+    if (!have_locale) {
+      loc = Utf8Locale();
+      have_locale = true;
+    }
     char32_t r;
     size_t n = DecodeUtf8(s, i, &r);
     if (r == kReplacementChar && n == 1) {
