@@ -37,3 +37,4 @@ TEST(ConformanceTest, ProjectCasesAllPass) {
 
 }  // namespace
 }  // namespace tf::rego
+

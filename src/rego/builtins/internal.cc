@@ -1,39 +1,10 @@
-// Builtins the parser produces for operators (`x in xs`, `k, v in xs`) and OPA's tracing and
-// runtime helpers.
+// OPA's tracing and runtime helpers, and http.send (declared, refused).
 #include <algorithm>
 
 #include "rego/builtins/families.h"
 
 namespace tf::rego::builtins {
 namespace {
-
-Result<Value> Member(BuiltinContext&, std::span<const Value> a) {
-  const Value& x = a[0];
-  const Value& coll = a[1];
-  switch (coll.kind()) {
-    case ValueKind::kSet: return Value::Bool(coll.Contains(x));
-    case ValueKind::kArray:
-      for (const Value& e : coll.array()) {
-        if (e == x) return Value::Bool(true);
-      }
-      return Value::Bool(false);
-    case ValueKind::kObject:
-      for (const auto& [k, v] : coll.object()) {
-        if (v == x) return Value::Bool(true);
-      }
-      return Value::Bool(false);
-    default: return Value::Bool(false);
-  }
-}
-
-Result<Value> MemberWithKey(BuiltinContext&, std::span<const Value> a) {
-  const Value& key = a[0];
-  const Value& value = a[1];
-  const Value& coll = a[2];
-  if (coll.is_set()) return Value::Bool(false);
-  const Value* found = coll.Find(key);
-  return Value::Bool(found != nullptr && *found == value);
-}
 
 Result<Value> Trace(BuiltinContext&, std::span<const Value>) { return Value::Bool(true); }
 
@@ -79,11 +50,6 @@ Result<Value> HttpSend(BuiltinContext&, std::span<const Value> a) {
 
 std::vector<BuiltinDecl> InternalBuiltins() {
   return {
-      {.name = "internal.member_2", .params = {{kAnyKind, "x"}, {kAnyKind, "xs"}}, .result = kBoolean, .fn = Member, .infix = "in"},
-      {.name = "internal.member_3",
-       .params = {{kAnyKind, "k"}, {kAnyKind, "v"}, {kAnyKind, "xs"}},
-       .result = kBoolean,
-       .fn = MemberWithKey},
       {.name = "trace", .params = {{kString, "note"}}, .result = kBoolean, .fn = Trace},
       {.name = "opa.runtime", .params = {}, .result = kObject, .fn = Runtime},
       {.name = "http.send", .params = {{kObject, "request"}}, .result = kObject, .fn = HttpSend},
