@@ -81,6 +81,12 @@ BuiltinRegistry::BuiltinRegistry(std::vector<BuiltinDecl> decls) : decls_(std::m
   for (size_t i = 0; i < decls_.size(); ++i) index_.emplace(decls_[i].name, i);
 }
 
+BuiltinRegistry BuiltinRegistry::WithExtras(std::vector<BuiltinDecl> extra) {
+  std::vector<BuiltinDecl> all = builtins::AllBuiltins();
+  for (BuiltinDecl& d : extra) all.push_back(std::move(d));
+  return BuiltinRegistry(std::move(all));
+}
+
 const BuiltinDecl* BuiltinRegistry::Find(std::string_view name) const {
   auto it = index_.find(name);
   return it == index_.end() ? nullptr : &decls_[it->second];

@@ -33,6 +33,13 @@ namespace tf::rego {
 
 class RegexCache;
 
+// Services a host program offers to builtins it registers itself (graph queries from the policy
+// module, for example). The engine passes it through untouched; such builtins downcast it.
+class BuiltinHost {
+ public:
+  virtual ~BuiltinHost() = default;
+};
+
 // A set of value kinds, the type of a parameter or result as the argument checker sees it.
 class KindSet {
  public:
@@ -79,6 +86,8 @@ struct BuiltinContext {
   std::unordered_map<std::string, Value>* memo = nullptr;
   // Compiled regular expressions, shared across queries and threads. May be null.
   RegexCache* regexes = nullptr;
+  // The host services of EvalOptions::host. May be null.
+  const BuiltinHost* host = nullptr;
 };
 
 using BuiltinFn = Result<Value> (*)(BuiltinContext& ctx, std::span<const Value> args);
@@ -122,6 +131,8 @@ class BuiltinRegistry {
   static const BuiltinRegistry& Default();
 
   explicit BuiltinRegistry(std::vector<BuiltinDecl> decls);
+  // The default builtins plus `extra`, the host's own builtins.
+  static BuiltinRegistry WithExtras(std::vector<BuiltinDecl> extra);
   const BuiltinDecl* Find(std::string_view name) const;
   std::span<const BuiltinDecl> all() const { return decls_; }
 

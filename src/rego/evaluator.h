@@ -19,6 +19,7 @@
 #include "core/random.h"
 #include "core/status.h"
 #include "core/value.h"
+#include "rego/builtin.h"
 #include "rego/compiled_policy.h"
 
 namespace tf::rego {
@@ -35,6 +36,7 @@ struct EvalOptions {
   int64_t now_ns = 0;
   RandomSource* random = nullptr;  // null: the operating system's CSPRNG
   RegexCache* regexes = nullptr;   // null: regexes are compiled per query
+  const BuiltinHost* host = nullptr;  // for builtins a host registered (see rego/builtin.h)
   // Receives each line of `print(...)` output; null: print output is discarded.
   std::function<void(std::string_view)> print;
   // Cooperative cancellation and an evaluation budget (statements executed; 0 = unlimited).

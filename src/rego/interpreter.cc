@@ -90,6 +90,7 @@ Result<QueryResult> Interpreter::Run(size_t query, const EvalOptions& options) {
   builtin_ctx_.random = options.random != nullptr ? options.random : &system_random_;
   builtin_ctx_.memo = &memo_;
   builtin_ctx_.regexes = options.regexes;
+  builtin_ctx_.host = options.host;
   stack_.clear();
   base_ = 0;
   QueryResult result;
