@@ -37,3 +37,13 @@ function(tf_test name)
     TF_SOURCE_DIR="${PROJECT_SOURCE_DIR}" TF_SHARED_DIR="${PROJECT_SOURCE_DIR}/../shared")
   gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES TIMEOUT 600)
 endfunction()
+
+# Adds a libFuzzer target (only configured with TF_BUILD_FUZZ=ON, which requires clang). Its seed
+# corpus lives in fuzz/corpus/<name>/ and scripts/test-all runs it for a bounded time.
+function(tf_fuzz name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE ${ARG_DEPS})
+  target_compile_options(${name} PRIVATE -fsanitize=fuzzer)
+  target_link_options(${name} PRIVATE -fsanitize=fuzzer)
+endfunction()

@@ -1,0 +1,2 @@
+package test
+p := regex.replace("foo", "[", "$1")

@@ -1,0 +1,5 @@
+package test
+
+p := num if {
+	num := numbers.range_step(2, 2, 2)
+}

@@ -1,0 +1,3 @@
+package topdown.conflicts
+
+k := "bar"

@@ -1,0 +1,7 @@
+package test
+
+gql := `enum Hello {}`
+
+p if {
+	graphql.parse_schema(gql)
+}

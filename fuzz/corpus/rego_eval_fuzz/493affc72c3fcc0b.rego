@@ -1,0 +1,5 @@
+package test
+
+p if {
+	units.parse("100t") == 100000000000000
+}

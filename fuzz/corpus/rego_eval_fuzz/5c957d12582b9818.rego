@@ -1,0 +1,3 @@
+package test.a
+
+b.c.d contains 2

@@ -1,0 +1,5 @@
+package generated
+
+p := x if {
+	ceil(1.01, x)
+}

@@ -1,0 +1,5 @@
+package test
+
+p := x if {
+	some {"foo": x}, "ever" in {{"foo": 100}: "ever"}
+}

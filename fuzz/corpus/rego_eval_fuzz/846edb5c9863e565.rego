@@ -1,0 +1,5 @@
+package test
+
+p if {
+	graphql.parse_query(`{`)
+}

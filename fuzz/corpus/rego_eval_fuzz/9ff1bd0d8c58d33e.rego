@@ -1,0 +1,5 @@
+package generated
+
+p contains x if {
+	glob.match("*", ["."], "foo", x)
+}

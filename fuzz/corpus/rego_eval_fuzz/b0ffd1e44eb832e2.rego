@@ -1,0 +1,9 @@
+package test
+
+schema := `
+  union Hello = World
+`
+
+p := x if {
+	x := graphql.schema_is_valid(schema)
+}

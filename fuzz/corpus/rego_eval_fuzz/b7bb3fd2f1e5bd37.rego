@@ -1,0 +1,3 @@
+package testing
+
+p := rego.metadata.chain()

@@ -1,0 +1,3 @@
+package foo.package
+
+bar := 42

@@ -1,0 +1,3 @@
+package test
+
+p := strings.replace_n(data.pattern, "foo")

@@ -1,0 +1,5 @@
+package test
+
+p if {
+  not units.parse_bytes("5E") == 5
+}

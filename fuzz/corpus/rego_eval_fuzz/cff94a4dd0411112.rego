@@ -1,0 +1,2 @@
+package test
+p := regex.replace("foo barx", "[a-z]{3}", "_")

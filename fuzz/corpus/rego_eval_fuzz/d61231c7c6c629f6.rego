@@ -1,0 +1,5 @@
+package test
+
+p := x if {
+	indexof("skön var våren", "vår", x)
+}

@@ -1,0 +1,31 @@
+package test
+
+schema := `
+  extend type User {
+      id: ID!
+  }
+  extend type Product {
+      upc: String!
+  }
+  union _Entity = Product | User
+  extend type Query {
+    entity: _Entity
+  }
+`
+
+query := `
+  {
+    entity {
+      ... on User {
+      id
+      }
+    }
+  }
+`
+
+q_ast := {"Operations": [{"Name": "", "Operation": "query", "SelectionSet": [{"Alias": "entity", "Name": "entity", "SelectionSet": [{"SelectionSet": [{"Alias": "id", "Name": "id"}], "TypeCondition": "User"}]}]}]}
+
+p if {
+	[valid, q_ast, _] = graphql.parse_and_verify(query, schema)
+	valid
+}

@@ -1,0 +1,5 @@
+package test
+
+p := x if {
+	x := json.marshal_with_options({"foo": "bar", "bar": "baz"}, {"prefix": "JSON => "})
+}

@@ -1,0 +1,2 @@
+package test
+p := strings.count("", "x")

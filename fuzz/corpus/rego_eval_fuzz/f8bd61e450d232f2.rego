@@ -1,0 +1,7 @@
+package generated
+
+p := 1 if {
+	false
+}
+
+default p := {x | data.a[_] = x}

@@ -1,0 +1,9 @@
+package test
+
+schema := `
+  union Hello = || Wo | Rld
+`
+
+p := x if {
+	x := graphql.schema_is_valid(schema)
+}

@@ -1,0 +1,5 @@
+package test
+
+p contains "x" if {
+	contains("fireplace", "repl")
+}

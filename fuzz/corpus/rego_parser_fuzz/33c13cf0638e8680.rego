@@ -1,0 +1,7 @@
+package generated
+
+p := true
+
+p := false if {
+	false
+}

@@ -1,0 +1,5 @@
+package test
+
+p if {
+	units.parse("100gi") == 107374182400
+}

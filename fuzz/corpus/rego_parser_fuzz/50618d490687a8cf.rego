@@ -1,0 +1,3 @@
+package topdown.no.base.doc
+
+p := true

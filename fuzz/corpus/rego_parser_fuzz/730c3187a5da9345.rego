@@ -1,0 +1,6 @@
+package generated
+
+p contains y if {
+	x = 3
+	[1, 2, x] = y
+}

@@ -1,0 +1,3 @@
+package test
+
+p := object.union_n([{"foo": "bar"}])

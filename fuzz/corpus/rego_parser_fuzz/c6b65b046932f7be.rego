@@ -1,0 +1,13 @@
+package generated
+
+p contains z if {
+	data.generated.q[x] = y
+	z = [x, y]
+}
+
+q[k] := v if {
+	x = "a"
+	v = "foo"
+	y = x
+	k = y
+}

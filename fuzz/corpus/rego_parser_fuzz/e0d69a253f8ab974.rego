@@ -1,0 +1,3 @@
+package generated
+
+p := 3.0

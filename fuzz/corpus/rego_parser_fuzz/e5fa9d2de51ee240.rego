@@ -1,0 +1,5 @@
+package test
+
+p contains mac if {
+	mac := crypto.hmac.md5(input.message, input.key)
+}

@@ -1,0 +1,6 @@
+package foo
+
+p if {
+	k := "p"
+	not data.bar[k]
+}

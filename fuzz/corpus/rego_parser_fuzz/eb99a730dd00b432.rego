@@ -1,0 +1,3 @@
+package test
+
+x := object.union_n([{"foo": "bar"}, {"x": "y"}])

@@ -1,0 +1,5 @@
+package test
+
+p if {
+	round(units.parse("100m") * 1000) == 100
+}
