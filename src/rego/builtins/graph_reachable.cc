@@ -36,34 +36,49 @@ Result<Value> Reachable(BuiltinContext&, std::span<const Value> a) {
   return Value::Set(std::vector<Value>(seen.begin(), seen.end()));
 }
 
-// Every maximal simple path from each start node: a path ends where a node has no further
-// neighbours in the graph, or where the next step would revisit a node of the path.
-void ExtendPaths(const Value& graph, std::vector<Value>& path, std::set<Value>& on_path,
-                 std::vector<Value>& out) {
-  bool extended = false;
-  for (const Value& next : Neighbours(graph, path.back())) {
-    if (on_path.count(next)) continue;
-    if (graph.Find(next) == nullptr) continue;
-    extended = true;
-    path.push_back(next);
-    on_path.insert(next);
-    ExtendPaths(graph, path, on_path, out);
-    on_path.erase(next);
-    path.pop_back();
+// Extends `path` through `node`, recording a path where it cannot go on: at a node outside the
+// graph (recorded without it), at a node with no edges, and where the next node was already
+// visited. As in OPA's conformance suite, `visited` is shared by the whole walk from one first
+// step, so a node reached along one branch ends the paths of later branches.
+void ExtendPaths(const Value& graph, const Value& node, std::vector<Value> path,
+                 std::set<Value>& visited, std::set<Value>& out) {
+  const Value* edges = graph.Find(node);
+  if (edges == nullptr) {
+    out.insert(Value::Array(path));
+    return;
   }
-  if (!extended) out.push_back(Value::Array(path));
+  path.push_back(node);
+  std::vector<Value> next = Neighbours(graph, node);
+  if (next.empty()) {
+    out.insert(Value::Array(path));
+    return;
+  }
+  visited.insert(node);
+  for (const Value& n : next) {
+    if (visited.count(n)) {
+      out.insert(Value::Array(path));
+    } else {
+      ExtendPaths(graph, n, path, visited, out);
+    }
+  }
 }
 
 Result<Value> ReachablePaths(BuiltinContext&, std::span<const Value> a) {
   const Value& graph = a[0];
-  std::vector<Value> paths;
+  std::set<Value> paths;
   for (const Value& start : Elements(a[1])) {
     if (graph.Find(start) == nullptr) continue;
-    std::vector<Value> path{start};
-    std::set<Value> on_path{start};
-    ExtendPaths(graph, path, on_path, paths);
+    std::vector<Value> next = Neighbours(graph, start);
+    if (next.empty()) {
+      paths.insert(Value::Array({start}));
+      continue;
+    }
+    for (const Value& n : next) {
+      std::set<Value> visited{start};
+      ExtendPaths(graph, n, {start}, visited, paths);
+    }
   }
-  return Value::Set(std::move(paths));
+  return Value::Set(std::vector<Value>(paths.begin(), paths.end()));
 }
 
 }  // namespace
