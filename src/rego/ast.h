@@ -102,6 +102,9 @@ struct RuleHead {
 struct Rule {
   RuleKind kind = RuleKind::kComplete;
   bool is_default = false;
+  // The METADATA annotations written right above the rule (an object with at least `scope`),
+  // or null.
+  Value annotations;
   RuleHead head;
   Body body;                     // empty means true
   std::vector<Rule> else_chain;  // else branches in order (each has its own value and body)
@@ -118,6 +121,7 @@ struct Module {
   Source* source = nullptr;          // owned by whoever owns the sources (see ModuleSet)
   std::vector<std::string> package;  // ["a", "b"] for `package a.b`
   Location package_loc;
+  Value package_annotations;  // METADATA above `package`, or null
   std::vector<Import> imports;
   std::vector<Rule> rules;
 };

@@ -102,6 +102,7 @@ bool CompilerImpl::CompileModules() {
 
 bool CompilerImpl::CompileNode(ir::NodeId id) {
   const ir::Node& node = program_.nodes[id];
+  current_node_ = id;
   if (node.is_function) return CompileFunction(id) != ir::kNone;
   if (node.complete != ir::kNone && CompileComplete(id) == ir::kNone) return false;
   if (node.partial_set != ir::kNone && CompilePartialSet(id) == ir::kNone) return false;
@@ -122,6 +123,7 @@ bool CompilerImpl::CompileRuleBody(const Rule& rule, const ModuleNames& names, C
 bool CompilerImpl::CompileDefinition(const PlacedRule& pr, Cursor cur, Scope& /*unused*/,
                                      ir::LocalId result, const std::vector<ir::LocalId>& params) {
   const Rule& rule = *pr.rule;
+  current_rule_ = &pr;
   bool is_function = rule.kind == RuleKind::kFunction;
   const char* conflict = is_function ? kFunctionConflict : kCompleteConflict;
   bool has_else = !rule.else_chain.empty();
@@ -271,6 +273,7 @@ ir::FuncId CompilerImpl::CompilePartialSet(ir::NodeId id) {
   Cursor cur{root};
   Emit(cur, ir::Op::kMakeSet, program_.funcs[f].loc).dst = result;
   for (const PlacedRule& pr : node_rules_[id].partial_set) {
+    current_rule_ = &pr;
     ir::BlockId def = NewBlock();
     Cursor body{def};
     Scope scope;
@@ -306,6 +309,7 @@ ir::FuncId CompilerImpl::CompileObject(ir::NodeId id) {
   }
   program_.nodes[id].object_leaf_depth = leaf_depth;
   for (const PlacedRule& pr : node_rules_[id].object) {
+    current_rule_ = &pr;
     bool into_set = pr.rule->kind == RuleKind::kPartialSet;
     ir::BlockId def = NewBlock();
     Cursor body{def};
@@ -344,6 +348,8 @@ bool CompilerImpl::CompileQuery(const Body& query, const std::string& text, cons
   Location loc{source, 1, 1, 0};
   ir::FuncId f = NewFunc(text, ir::FuncKind::kQuery, loc);
   current_func_ = f;
+  current_rule_ = nullptr;
+  current_node_ = ir::kNone;
   ir::BlockId root = NewBlock();
   program_.funcs[f].body = root;
   Cursor cur{root};

@@ -230,6 +230,11 @@ std::optional<ir::Operand> CompilerImpl::CompileCall(const Term& call, Cursor& c
                                                      size_t num_args) {
   const Term& op = call.args[0];
   std::string name = op.StaticRefText();
+  // Annotations are known at compile time: the call is its value.
+  if (num_args == 0 && scope.Owner("rego") == nullptr) {
+    if (name == "rego.metadata.rule") return ConstOperand(MetadataRule());
+    if (name == "rego.metadata.chain") return ConstOperand(MetadataChain());
+  }
   ir::NodeId fn = ResolveFunction(op, scope);
   const BuiltinDecl* builtin = fn == ir::kNone ? ResolveBuiltin(op) : nullptr;
   if (fn == ir::kNone && builtin == nullptr) {

@@ -128,8 +128,12 @@ void Lexer::SkipSpaceAndComments(Token& tok) {
       ++pos_;
     } else if (c == '#') {
       tok.space_before = true;
-      while (pos_ < text_.size() && text_[pos_] != '\n')
-        ++pos_;
+      Location at = Here();
+      uint32_t start = ++pos_;
+      while (pos_ < text_.size() && text_[pos_] != '\n') ++pos_;
+      std::string_view body = text_.substr(start, pos_ - start);
+      if (!body.empty() && body.back() == '\r') body.remove_suffix(1);
+      comments_.push_back({std::string(body), at});
     } else {
       return;
     }

@@ -69,6 +69,12 @@ struct Token {
   std::vector<TemplatePart> template_parts;
 };
 
+// A `#` comment: its text after the `#`, and where it starts.
+struct Comment {
+  std::string text;
+  Location loc;
+};
+
 class Lexer {
  public:
   // `begin`/`end` select a sub-range of the source (for template-string expressions).
@@ -76,6 +82,8 @@ class Lexer {
   Token Next();
   // The first lexical error, if any (reported by the parser with the token's location).
   const std::string& error() const { return error_; }
+  // Comments seen so far, in order (METADATA annotations live in them).
+  std::vector<Comment>& comments() { return comments_; }
 
  private:
   void SkipSpaceAndComments(Token& tok);
@@ -93,6 +101,7 @@ class Lexer {
   uint32_t line_ = 1;
   uint32_t line_start_ = 0;
   std::string error_;
+  std::vector<Comment> comments_;
 };
 
 // True for the words that cannot start a term or name a variable in an expression.

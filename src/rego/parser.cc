@@ -1,6 +1,7 @@
 // Modules, packages, imports and rules.
 #include "rego/parser.h"
 
+#include "rego/annotations.h"
 #include "rego/internal/parser_impl.h"
 
 namespace tf::rego {
@@ -24,6 +25,7 @@ ParserImpl::ParserImpl(const Source& source, uint32_t begin, uint32_t end) : sou
     }
     if (done) break;
   }
+  comments_ = std::move(lexer.comments());
 }
 
 const Token& ParserImpl::PeekTok(size_t k) const {
@@ -76,6 +78,8 @@ std::optional<Module> ParserImpl::ParseModule() {
     }
     if (!ParseRule(m)) return std::nullopt;
   }
+  if (failed()) return std::nullopt;
+  AttachAnnotations(comments_, m, diagnostics_);
   if (failed()) return std::nullopt;
   return m;
 }

@@ -205,8 +205,14 @@ class CompilerImpl {
   std::vector<NodeRules> node_rules_;  // parallel to program_.nodes
   std::vector<Diagnostic> diagnostics_;
 
-  // The function being compiled.
+  // The function being compiled, and the rule and document whose body is being compiled (for
+  // rego.metadata.*); no rule while compiling queries.
   ir::FuncId current_func_ = ir::kNone;
+  const PlacedRule* current_rule_ = nullptr;
+  ir::NodeId current_node_ = ir::kNone;
+  // rego.metadata.rule() and rego.metadata.chain() of the rule being compiled (metadata.cc).
+  Value MetadataRule() const;
+  Value MetadataChain() const;
   // Recursion check: edges from functions to the nodes and functions they use.
   std::map<ir::FuncId, std::set<ir::FuncId>> func_calls_;
   std::map<ir::FuncId, std::set<ir::NodeId>> func_loads_;

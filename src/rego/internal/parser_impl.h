@@ -81,6 +81,7 @@ class ParserImpl {
 
   const Source& source_;
   std::vector<Token> tokens_;
+  std::vector<Comment> comments_;
   size_t pos_ = 0;
   std::vector<Diagnostic> diagnostics_;
   int wildcard_count_ = 0;
