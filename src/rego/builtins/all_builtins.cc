@@ -24,6 +24,7 @@ std::vector<BuiltinDecl> AllBuiltins() {
   for (BuiltinDecl& d : CryptoBuiltins()) all.push_back(std::move(d));
   for (BuiltinDecl& d : UuidBuiltins()) all.push_back(std::move(d));
   for (BuiltinDecl& d : JwtBuiltins()) all.push_back(std::move(d));
+  for (BuiltinDecl& d : ProvidersAwsBuiltins()) all.push_back(std::move(d));
   return all;
 }
 

@@ -34,6 +34,7 @@ std::vector<BuiltinDecl> UuidBuiltins();        // uuid.cc: uuid.*
 std::vector<BuiltinDecl> InternalBuiltins();        // internal.cc: in, trace, opa.runtime, http.send
 std::vector<BuiltinDecl> GraphReachableBuiltins();  // graph_reachable.cc: graph.reachable*
 std::vector<BuiltinDecl> JwtBuiltins();         // jwt.cc (+ jwt_*.cc, jws_*.cc): io.jwt.*
+std::vector<BuiltinDecl> ProvidersAwsBuiltins(); // providers_aws.cc: providers.aws.sign_req
 
 std::vector<BuiltinDecl> AllBuiltins();
 
