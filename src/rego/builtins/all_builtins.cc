@@ -25,6 +25,8 @@ std::vector<BuiltinDecl> AllBuiltins() {
   for (BuiltinDecl& d : UuidBuiltins()) all.push_back(std::move(d));
   for (BuiltinDecl& d : JwtBuiltins()) all.push_back(std::move(d));
   for (BuiltinDecl& d : ProvidersAwsBuiltins()) all.push_back(std::move(d));
+  for (BuiltinDecl& d : CryptoX509Builtins()) all.push_back(std::move(d));
+  for (BuiltinDecl& d : CryptoKeyBuiltins()) all.push_back(std::move(d));
   return all;
 }
 

@@ -35,6 +35,8 @@ std::vector<BuiltinDecl> InternalBuiltins();        // internal.cc: in, trace, o
 std::vector<BuiltinDecl> GraphReachableBuiltins();  // graph_reachable.cc: graph.reachable*
 std::vector<BuiltinDecl> JwtBuiltins();         // jwt.cc (+ jwt_*.cc, jws_*.cc): io.jwt.*
 std::vector<BuiltinDecl> ProvidersAwsBuiltins(); // providers_aws.cc: providers.aws.sign_req
+std::vector<BuiltinDecl> CryptoX509Builtins();  // crypto_x509.cc: crypto.x509 certificates
+std::vector<BuiltinDecl> CryptoKeyBuiltins();   // crypto_x509_keys.cc: CSRs and private keys
 
 std::vector<BuiltinDecl> AllBuiltins();
 

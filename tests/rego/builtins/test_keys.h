@@ -115,8 +115,8 @@ struct CertOptions {
   std::vector<std::string> dns_names;
   std::vector<std::string> uris;
   bool is_ca = false;
-  long not_before_offset_s = -3600;
-  long valid_for_s = 3600L * 24 * 365;
+  time_t not_before = 1600000000;  // 2020-09-13: fixed, so tests do not depend on the wall clock
+  time_t not_after = 2000000000;   // 2033-05-18
   long serial = 1;
 };
 
@@ -135,8 +135,8 @@ inline X509Ptr MakeCert(EVP_PKEY* subject_key, EVP_PKEY* issuer_key, X509* issue
   X509Ptr cert(X509_new());
   X509_set_version(cert.get(), 2);
   ASN1_INTEGER_set(X509_get_serialNumber(cert.get()), o.serial);
-  X509_gmtime_adj(X509_getm_notBefore(cert.get()), o.not_before_offset_s);
-  X509_gmtime_adj(X509_getm_notAfter(cert.get()), o.valid_for_s);
+  ASN1_TIME_set(X509_getm_notBefore(cert.get()), o.not_before);
+  ASN1_TIME_set(X509_getm_notAfter(cert.get()), o.not_after);
   X509_set_pubkey(cert.get(), subject_key);
   X509_NAME* name = X509_get_subject_name(cert.get());
   X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC,
