@@ -5,7 +5,7 @@ namespace tf::rego::builtins {
 std::vector<BuiltinDecl> AllBuiltins() {
   std::vector<BuiltinDecl> all;
   for (auto family : {ComparisonBuiltins, ArithmeticBuiltins, SetBuiltins, InternalBuiltins,
-                      GraphReachableBuiltins}) {
+                      GraphReachableBuiltins, JsonSchemaBuiltins}) {
     for (BuiltinDecl& d : family()) all.push_back(std::move(d));
   }
   for (BuiltinDecl& d : TimeBuiltins()) all.push_back(std::move(d));

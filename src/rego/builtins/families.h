@@ -32,7 +32,8 @@ std::vector<BuiltinDecl> CryptoBuiltins();      // crypto.cc, crypto_x509.cc: cr
 std::vector<BuiltinDecl> UuidBuiltins();        // uuid.cc: uuid.*
 
 std::vector<BuiltinDecl> InternalBuiltins();        // internal.cc: in, trace, opa.runtime, http.send
-std::vector<BuiltinDecl> GraphReachableBuiltins();  // graph_reachable.cc: graph.reachable*
+std::vector<BuiltinDecl> GraphReachableBuiltins();
+std::vector<BuiltinDecl> JsonSchemaBuiltins();  // json_schema.cc: json.verify_schema, json.match_schema  // graph_reachable.cc: graph.reachable*
 std::vector<BuiltinDecl> JwtBuiltins();         // jwt.cc (+ jwt_*.cc, jws_*.cc): io.jwt.*
 std::vector<BuiltinDecl> ProvidersAwsBuiltins(); // providers_aws.cc: providers.aws.sign_req
 std::vector<BuiltinDecl> CryptoX509Builtins();  // crypto_x509.cc: crypto.x509 certificates
