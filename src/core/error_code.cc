@@ -57,6 +57,33 @@ std::string_view ErrorCodeName(ErrorCode code) {
     case ErrorCode::kPurgeApprovalsInsufficient: return "purge_approvals_insufficient";
     case ErrorCode::kDuplicateApproval: return "duplicate_approval";
     case ErrorCode::kEvidenceTooLarge: return "evidence_too_large";
+    case ErrorCode::kAuthTokenMissing: return "auth_token_missing";
+    case ErrorCode::kAuthTokenMalformed: return "auth_token_malformed";
+    case ErrorCode::kAuthAlgorithmRejected: return "auth_algorithm_rejected";
+    case ErrorCode::kAuthUnknownKey: return "auth_unknown_key";
+    case ErrorCode::kAuthSignatureInvalid: return "auth_signature_invalid";
+    case ErrorCode::kAuthTokenExpired: return "auth_token_expired";
+    case ErrorCode::kAuthTokenNotYetValid: return "auth_token_not_yet_valid";
+    case ErrorCode::kAuthIssuerMismatch: return "auth_issuer_mismatch";
+    case ErrorCode::kAuthAudienceMismatch: return "auth_audience_mismatch";
+    case ErrorCode::kAuthInsufficientScope: return "auth_insufficient_scope";
+    case ErrorCode::kAuthTenantMissing: return "auth_tenant_missing";
+    case ErrorCode::kAuthKeysUnavailable: return "auth_keys_unavailable";
+    case ErrorCode::kAuthConfigInvalid: return "auth_config_invalid";
+    case ErrorCode::kClientCertRejected: return "client_cert_rejected";
+    case ErrorCode::kRateLimited: return "rate_limited";
+    case ErrorCode::kQuotaExceeded: return "quota_exceeded";
+    case ErrorCode::kRequestTooLarge: return "request_too_large";
+    case ErrorCode::kHeadersTooLarge: return "headers_too_large";
+    case ErrorCode::kRequestTimeout: return "request_timeout";
+    case ErrorCode::kRouteNotFound: return "route_not_found";
+    case ErrorCode::kMethodNotAllowed: return "method_not_allowed";
+    case ErrorCode::kUnsupportedMediaType: return "unsupported_media_type";
+    case ErrorCode::kUploadMalformed: return "upload_malformed";
+    case ErrorCode::kServerShuttingDown: return "server_shutting_down";
+    case ErrorCode::kNotReady: return "not_ready";
+    case ErrorCode::kBadRequest: return "bad_request";
+    case ErrorCode::kTlsConfigInvalid: return "tls_config_invalid";
     default: return "unknown";
   }
 }
@@ -113,6 +140,34 @@ int HttpStatusFor(ErrorCode code) {
     case ErrorCode::kEntryMismatch: return 422;
     case ErrorCode::kLedgerCorrupt:
     case ErrorCode::kCheckpointInconsistent: return 500;
+    // Server and auth.
+    case ErrorCode::kUploadMalformed:
+    case ErrorCode::kBadRequest: return 400;
+    case ErrorCode::kAuthTokenMissing:
+    case ErrorCode::kAuthTokenMalformed:
+    case ErrorCode::kAuthAlgorithmRejected:
+    case ErrorCode::kAuthUnknownKey:
+    case ErrorCode::kAuthSignatureInvalid:
+    case ErrorCode::kAuthTokenExpired:
+    case ErrorCode::kAuthTokenNotYetValid:
+    case ErrorCode::kAuthIssuerMismatch:
+    case ErrorCode::kAuthAudienceMismatch: return 401;
+    case ErrorCode::kAuthInsufficientScope:
+    case ErrorCode::kAuthTenantMissing:
+    case ErrorCode::kClientCertRejected: return 403;
+    case ErrorCode::kRouteNotFound: return 404;
+    case ErrorCode::kMethodNotAllowed: return 405;
+    case ErrorCode::kRequestTimeout: return 408;
+    case ErrorCode::kRequestTooLarge: return 413;
+    case ErrorCode::kUnsupportedMediaType: return 415;
+    case ErrorCode::kRateLimited:
+    case ErrorCode::kQuotaExceeded: return 429;
+    case ErrorCode::kHeadersTooLarge: return 431;
+    case ErrorCode::kAuthConfigInvalid:
+    case ErrorCode::kTlsConfigInvalid: return 500;
+    case ErrorCode::kAuthKeysUnavailable:
+    case ErrorCode::kServerShuttingDown:
+    case ErrorCode::kNotReady: return 503;
     default: return 500;
   }
 }

@@ -83,6 +83,36 @@ enum class ErrorCode : uint16_t {
   kDuplicateApproval = 327,
   kEvidenceTooLarge = 328,
 
+  // Server and auth (700-799). Authentication failures are 401 with WWW-Authenticate; a valid
+  // token that may not do something is 403; a refusal to serve now (keys, shutdown) is 503.
+  kAuthTokenMissing = 700,       // no bearer token on a route that needs one
+  kAuthTokenMalformed = 701,     // not a compact JWS, bad base64url or JSON, missing claims
+  kAuthAlgorithmRejected = 702,  // alg none, an alg we do not accept, or alg/key type mismatch
+  kAuthUnknownKey = 703,         // the token's kid names no key in the JWKS
+  kAuthSignatureInvalid = 704,   // the signature does not verify with the named key
+  kAuthTokenExpired = 705,       // exp is past (beyond the clock skew)
+  kAuthTokenNotYetValid = 706,   // nbf or iat is in the future (beyond the clock skew)
+  kAuthIssuerMismatch = 707,     // iss is not the configured issuer
+  kAuthAudienceMismatch = 708,   // aud names none of the configured audiences
+  kAuthInsufficientScope = 709,  // a valid token without the route's scope
+  kAuthTenantMissing = 710,      // a valid token without the configured tenant claim
+  kAuthKeysUnavailable = 711,    // the JWKS cannot be fetched or read: fail closed
+  kAuthConfigInvalid = 712,      // auth.yaml / server config is malformed or unsafe
+  kClientCertRejected = 713,     // mTLS: no, unknown or not allow-listed client certificate
+  kRateLimited = 714,            // the tenant's token bucket is empty
+  kQuotaExceeded = 715,          // the tenant's daily quota is used up
+  kRequestTooLarge = 716,        // body beyond the configured limit
+  kHeadersTooLarge = 717,        // request line and headers beyond the configured limit
+  kRequestTimeout = 718,         // the request did not arrive within the read timeout
+  kRouteNotFound = 719,          // no route for this path
+  kMethodNotAllowed = 720,       // the path exists, the method does not
+  kUnsupportedMediaType = 721,   // a body in a content type the route does not take
+  kUploadMalformed = 722,        // a pack upload that is not a valid tar or multipart body
+  kServerShuttingDown = 723,     // draining for shutdown; retry on another replica
+  kNotReady = 724,               // /readyz: a dependency is not ready
+  kBadRequest = 725,             // malformed HTTP or query parameters
+  kTlsConfigInvalid = 726,       // TLS certificate, key or CA files unusable
+
   // Sentinel: forces a `default:` in every switch over the codes. Never returned.
   kDoNotUseReservedForSwitchDefault = 0xFFFF,
 };
