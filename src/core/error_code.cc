@@ -57,6 +57,18 @@ std::string_view ErrorCodeName(ErrorCode code) {
     case ErrorCode::kPurgeApprovalsInsufficient: return "purge_approvals_insufficient";
     case ErrorCode::kDuplicateApproval: return "duplicate_approval";
     case ErrorCode::kEvidenceTooLarge: return "evidence_too_large";
+    case ErrorCode::kPackManifestInvalid: return "pack_manifest_invalid";
+    case ErrorCode::kPackDuplicateId: return "pack_duplicate_id";
+    case ErrorCode::kPackUnknownRuleRef: return "pack_unknown_rule_ref";
+    case ErrorCode::kPackBadPredicate: return "pack_bad_predicate";
+    case ErrorCode::kPackCycle: return "pack_cycle";
+    case ErrorCode::kPackFileInvalid: return "pack_file_invalid";
+    case ErrorCode::kPackNotFound: return "pack_not_found";
+    case ErrorCode::kPackTooLarge: return "pack_too_large";
+    case ErrorCode::kPackSchemaInvalid: return "pack_schema_invalid";
+    case ErrorCode::kWeightsInvalid: return "weights_invalid";
+    case ErrorCode::kPredicateEvalError: return "predicate_eval_error";
+    case ErrorCode::kInputSchemaViolation: return "input_schema_violation";
     case ErrorCode::kAuthTokenMissing: return "auth_token_missing";
     case ErrorCode::kAuthTokenMalformed: return "auth_token_malformed";
     case ErrorCode::kAuthAlgorithmRejected: return "auth_algorithm_rejected";
@@ -140,6 +152,19 @@ int HttpStatusFor(ErrorCode code) {
     case ErrorCode::kEntryMismatch: return 422;
     case ErrorCode::kLedgerCorrupt:
     case ErrorCode::kCheckpointInconsistent: return 500;
+    // Policy packs.
+    case ErrorCode::kPackManifestInvalid:
+    case ErrorCode::kPackDuplicateId:
+    case ErrorCode::kPackUnknownRuleRef:
+    case ErrorCode::kPackBadPredicate:
+    case ErrorCode::kPackCycle:
+    case ErrorCode::kPackFileInvalid:
+    case ErrorCode::kPackSchemaInvalid:
+    case ErrorCode::kWeightsInvalid:
+    case ErrorCode::kInputSchemaViolation: return 400;
+    case ErrorCode::kPackNotFound: return 404;
+    case ErrorCode::kPackTooLarge: return 413;
+    case ErrorCode::kPredicateEvalError: return 422;
     // Server and auth.
     case ErrorCode::kUploadMalformed:
     case ErrorCode::kBadRequest: return 400;

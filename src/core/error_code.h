@@ -82,6 +82,20 @@ enum class ErrorCode : uint16_t {
   kPurgeApprovalsInsufficient = 326,
   kDuplicateApproval = 327,
   kEvidenceTooLarge = 328,
+  // Policy packs and the orchestrator (400-499). Pack validation errors name pack.yaml (or the
+  // offending file) with line and column.
+  kPackManifestInvalid = 400,   // pack.yaml: bad YAML shape, types, missing or unknown fields
+  kPackDuplicateId = 401,       // two rules, predicates or keys share an id
+  kPackUnknownRuleRef = 402,    // a rule's ref names no complete rule in the pack's modules
+  kPackBadPredicate = 403,      // an activation predicate is unknown, not a rule or not valid Rego
+  kPackCycle = 404,             // named predicates refer to each other in a cycle
+  kPackFileInvalid = 405,       // a file path or type a pack may not hold, or a bad data file
+  kPackNotFound = 406,          // no pack with that id where packs are looked up
+  kPackTooLarge = 407,          // beyond the pack size limits (files, bytes)
+  kPackSchemaInvalid = 408,     // the input schema uses something outside the supported subset
+  kWeightsInvalid = 409,        // a weights file is malformed or names rules the pack lacks
+  kPredicateEvalError = 410,    // an activation predicate failed for this context (fails closed)
+  kInputSchemaViolation = 411,  // the input does not match the pack's input schema
 
   // Server and auth (700-799). Authentication failures are 401 with WWW-Authenticate; a valid
   // token that may not do something is 403; a refusal to serve now (keys, shutdown) is 503.

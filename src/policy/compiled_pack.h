@@ -1,0 +1,101 @@
+// File: policy/compiled_pack.h
+//
+// A pack compiled once per version: its Rego modules, the queries for its rules, predicates,
+// reason placeholders and properties, all validated against each other (every rule ref names a
+// boolean rule, every inline predicate compiles, …). Immutable and thread-safe: the server keeps
+// one per pack hash and calls it from every request thread; each request opens a PackSession
+// (policy/pack_session.h), or goes through the Orchestrator (policy/orchestrator.h).
+//
+//   TF_ASSIGN_OR_RETURN(tf::policy::Pack pack, tf::policy::LoadPackFromFiles(std::move(files)));
+//   TF_ASSIGN_OR_RETURN(std::unique_ptr<tf::policy::CompiledPack> compiled,
+//                       tf::policy::CompiledPack::Compile(std::move(pack)));
+//   std::shared_ptr<const tf::policy::CompiledPack> cached = std::move(compiled);
+#ifndef TF_POLICY_COMPILED_PACK_H_
+#define TF_POLICY_COMPILED_PACK_H_
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+#include "policy/pack.h"
+#include "rego/builtin.h"
+#include "rego/compiled_policy.h"
+
+namespace tf::policy {
+
+namespace internal {
+struct PackProgram;
+}
+class PackSession;
+
+struct PackCompileOptions {
+  const rego::BuiltinRegistry* builtins = nullptr;  // null: rego's default builtins
+};
+
+// Per-request evaluation settings.
+struct SessionOptions {
+  // time.now_ns() for every query of the session: one reading of the caller's clock per
+  // request, so all rules of a decision see the same "now".
+  int64_t now_ns = 0;
+  // Budget per query (statements; 0 = unlimited) and cooperative cancellation; either ends the
+  // query with eval_cancel_error, which fails closed.
+  uint64_t max_steps = 0;
+  const std::atomic<bool>* cancel = nullptr;
+};
+
+class CompiledPack {
+ public:
+  // Compiles and cross-checks the pack. Errors: rego_parse_error / rego_compile_error … with
+  // file:line:col for the modules; kPackUnknownRuleRef, kPackBadPredicate (with pack.yaml
+  // line:col) for refs and predicates; kPackManifestInvalid for reason placeholders;
+  // kPackFileInvalid for proofs.rego or a module in the reserved package __tf*.
+  static Result<std::unique_ptr<CompiledPack>> Compile(Pack pack,
+                                                       const PackCompileOptions& options = {});
+
+  ~CompiledPack();
+  CompiledPack(const CompiledPack&) = delete;
+  CompiledPack& operator=(const CompiledPack&) = delete;
+
+  const Pack& pack() const { return pack_; }
+  const Manifest& manifest() const { return pack_.manifest; }
+  const std::string& id() const { return pack_.manifest.id; }
+  const std::string& hash() const { return pack_.hash; }
+
+  size_t num_rules() const { return pack_.manifest.rules.size(); }
+  const RuleSpec& rule(size_t i) const { return pack_.manifest.rules[i]; }
+  std::optional<size_t> FindRule(std::string_view id) const;
+
+  // The distinct predicates the activation entries resolve to (named predicates expanded), in
+  // first-use order; a rule is active when all of rule_predicates(rule) hold.
+  size_t num_predicates() const;
+  std::string_view predicate(size_t i) const;
+  std::span<const uint32_t> rule_predicates(size_t rule) const;
+
+  // The property rules of proofs.rego ("data.<package>.property_<name>"), sorted; empty
+  // without proofs.rego.
+  const std::vector<std::string>& properties() const;
+
+  // The compiled modules (pack modules, tests, proofs and the generated activation module).
+  const rego::CompiledPolicy& policy() const;
+
+  // A session for one request (or one thread). Thread-safe; cheap (reuses idle evaluators).
+  PackSession OpenSession(const SessionOptions& options = {}) const;
+
+ private:
+  friend class PackSession;
+  CompiledPack(Pack pack, std::unique_ptr<internal::PackProgram> program);
+
+  Pack pack_;
+  std::unique_ptr<internal::PackProgram> program_;
+  std::vector<std::pair<std::string_view, uint32_t>> rule_ids_;  // sorted, for FindRule
+};
+
+}  // namespace tf::policy
+
+#endif  // TF_POLICY_COMPILED_PACK_H_

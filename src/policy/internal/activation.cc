@@ -1,0 +1,78 @@
+#include "policy/internal/activation.h"
+
+#include <algorithm>
+#include <map>
+
+namespace tf::policy::internal {
+namespace {
+
+class Resolver {
+ public:
+  explicit Resolver(const Manifest& m) : m_(m) {}
+
+  // Appends the leaves `entry` stands for to `out`.
+  void Resolve(const PredicateEntry& entry, std::vector<uint32_t>& out) {
+    PredicateKind kind = ClassifyPredicate(entry.text);
+    if (kind != PredicateKind::kNamed) {
+      out.push_back(LeafIndex(entry, kind));
+      return;
+    }
+    auto it =
+        std::lower_bound(m_.predicates.begin(), m_.predicates.end(), entry.text,
+                         [](const NamedPredicate& p, const std::string& id) { return p.id < id; });
+    // ParseManifest guarantees the name exists and the graph is acyclic.
+    for (const PredicateEntry& e : it->all_of)
+      Resolve(e, out);
+  }
+
+  std::vector<Leaf> TakeLeaves() { return std::move(leaves_); }
+
+ private:
+  uint32_t LeafIndex(const PredicateEntry& entry, PredicateKind kind) {
+    auto [it, inserted] = index_.emplace(entry.text, static_cast<uint32_t>(leaves_.size()));
+    if (inserted) leaves_.push_back({entry.text, kind, entry.pos});
+    return it->second;
+  }
+
+  const Manifest& m_;
+  std::vector<Leaf> leaves_;
+  std::map<std::string, uint32_t> index_;
+};
+
+}  // namespace
+
+Activation ResolveActivation(const Manifest& manifest) {
+  Resolver resolver(manifest);
+  Activation out;
+  for (const RuleSpec& rule : manifest.rules) {
+    std::vector<uint32_t> leaves;
+    for (const PredicateEntry& e : rule.activation)
+      resolver.Resolve(e, leaves);
+    std::sort(leaves.begin(), leaves.end());
+    leaves.erase(std::unique(leaves.begin(), leaves.end()), leaves.end());
+    out.rule_leaves.push_back(std::move(leaves));
+  }
+  out.leaves = resolver.TakeLeaves();
+  return out;
+}
+
+std::string ActivationModule(const std::vector<Leaf>& leaves, int64_t only) {
+  std::string out = "package " + std::string(kActivationPackage) + "\n\n";
+  std::string values;
+  for (size_t i = 0; i < leaves.size(); ++i) {
+    if (only >= 0 && static_cast<size_t>(only) != i) continue;
+    std::string name = "p_" + std::to_string(i);
+    out += "default " + name + " := false\n";
+    if (leaves[i].kind == PredicateKind::kRuleRef) {
+      out += name + " := __tf_v if { __tf_v := " + leaves[i].text + " }\n";
+    } else {
+      // The newline before '}' ends any comment the query text closes with.
+      out += name + " if {\n" + leaves[i].text + "\n}\n";
+    }
+    values += (values.empty() ? "" : ", ") + name;
+  }
+  out += "values := [" + values + "]\n";
+  return out;
+}
+
+}  // namespace tf::policy::internal

@@ -1,0 +1,154 @@
+#include "policy/orchestrator.h"
+
+#include "policy/pack_session.h"
+#include "policy/planner.h"
+
+namespace tf::policy {
+namespace {
+
+constexpr double kNanosPerSecond = 1e9;
+
+Value Str(std::string_view s) {
+  return Value::String(s);
+}
+
+Value RuleIds(const CompiledPack& pack, const std::vector<PlannedRule>& rules) {
+  std::vector<Value> ids;
+  ids.reserve(rules.size());
+  for (const PlannedRule& r : rules)
+    ids.push_back(Str(pack.rule(r.rule).id));
+  return Value::Array(std::move(ids));
+}
+
+// A violation's reason: the template filled in, plus why the rule did not pass when that is not
+// simply "false", so a reason never claims more than was established.
+std::string ViolationReason(PackSession& session, size_t rule, const Value& input,
+                            const RuleOutcome& outcome) {
+  std::string reason = session.RenderReason(rule, input);
+  if (outcome.verdict == RuleVerdict::kError) {
+    reason += " [evaluation error: " + std::string(ErrorCodeName(outcome.error.code())) + "]";
+  } else if (outcome.verdict == RuleVerdict::kNotBoolean) {
+    reason += " [rule value is not boolean]";
+  }
+  return reason;
+}
+
+}  // namespace
+
+Orchestrator::Orchestrator(MetricsRegistry& metrics, Logger& logger, const Clock& clock,
+                           const OrchestratorOptions& options)
+    : logger_(logger),
+      clock_(clock),
+      options_(options),
+      selected_rules_(metrics.AddCounter("adapt_selected_rules_total",
+                                         "Rules placed in plans by the orchestrator")),
+      plans_(metrics.AddCounter("adapt_plans_total", "Plans built, by selector", {"selector"})),
+      failures_(metrics.AddCounter("adapt_selection_failures_total",
+                                   "Plans that could not be built (invalid input, predicate "
+                                   "errors, selector errors)")),
+      latency_(metrics.AddHistogram("adapt_selection_latency_seconds",
+                                    "Time to validate, evaluate predicates, select and plan", {},
+                                    Histogram::LatencyBuckets())) {}
+
+SessionOptions Orchestrator::Session(const DecideOptions& options) const {
+  SessionOptions s;
+  s.now_ns = clock_.NowNanos();
+  s.max_steps = options.max_steps;
+  s.cancel = options.cancel;
+  return s;
+}
+
+Result<Plan> Orchestrator::SelectUnmeasured(PackSession& session, const CompiledPack& pack,
+                                            const Value& context, const RuleSelector& selector,
+                                            const DecideOptions& options) const {
+  if (options.validate_input && pack.manifest().input_schema) {
+    TF_RETURN_IF_ERROR(pack.manifest().input_schema->Validate(context));
+  }
+  std::vector<uint8_t> predicates;
+  TF_RETURN_IF_ERROR(session.EvaluatePredicates(context, predicates));
+  std::vector<SelectedRule> chosen;
+  TF_RETURN_IF_ERROR(selector.Select({pack, context, predicates}, chosen));
+  return Planner::Build(pack, chosen);
+}
+
+Result<Plan> Orchestrator::Select(PackSession& session, const CompiledPack& pack,
+                                  const Value& context, const RuleSelector& selector,
+                                  const DecideOptions& options) const {
+  int64_t start = clock_.MonotonicNanos();
+  Result<Plan> plan = SelectUnmeasured(session, pack, context, selector, options);
+  latency_.Observe(static_cast<double>(clock_.MonotonicNanos() - start) / kNanosPerSecond);
+  if (!plan.ok()) {
+    failures_.Add();
+    logger_.Warn("adapt_selection_failed",
+                 Value::Object({{Str("pack_id"), Str(pack.id())},
+                                {Str("pack_hash"), Str(pack.hash())},
+                                {Str("selector"), Str(selector.name())},
+                                {Str("code"), Str(ErrorCodeName(plan.status().code()))}}));
+    return plan;
+  }
+  plans_.Add({std::string(selector.name())});
+  selected_rules_.Add({}, static_cast<double>(plan->order.size()));
+  if (options_.log_each_plan) {
+    logger_.Info("adapt_plan", Value::Object({{Str("pack_id"), Str(pack.id())},
+                                              {Str("pack_hash"), Str(pack.hash())},
+                                              {Str("plan_hash"), Str(plan->plan_hash)},
+                                              {Str("selector"), Str(selector.name())},
+                                              {Str("active_rules"), RuleIds(pack, plan->order)}}));
+  }
+  return plan;
+}
+
+Result<Plan> Orchestrator::MakePlan(const CompiledPack& pack, const Value& context,
+                                    const RuleSelector& selector,
+                                    const DecideOptions& options) const {
+  PackSession session = pack.OpenSession(Session(options));
+  return Select(session, pack, context, selector, options);
+}
+
+Decision Orchestrator::Run(PackSession& session, const CompiledPack& pack, Plan plan,
+                           const Value& input, std::string input_hash,
+                           const DecideOptions& options) const {
+  Decision d;
+  for (const PlannedRule& p : plan.order) {
+    RuleOutcome outcome = session.EvaluateRule(p.rule, input);
+    if (outcome.verdict == RuleVerdict::kPass) continue;
+    const RuleSpec& rule = pack.rule(p.rule);
+    d.violations.push_back({rule.id, ViolationReason(session, p.rule, input, outcome),
+                            rule.severity, outcome.verdict, std::move(outcome.error)});
+    if (options.stop_at_first_violation) break;
+  }
+  d.allow = d.violations.empty();
+  d.plan = std::move(plan);
+  d.pack_hash = pack.hash();
+  d.input_hash = std::move(input_hash);
+  return d;
+}
+
+Result<Decision> Orchestrator::Decide(const CompiledPack& pack, const Value& input,
+                                      const RuleSelector& selector,
+                                      const DecideOptions& options) const {
+  TF_ASSIGN_OR_RETURN(std::string input_hash, InputHash(input));
+  PackSession session = pack.OpenSession(Session(options));
+  TF_ASSIGN_OR_RETURN(Plan plan, Select(session, pack, input, selector, options));
+  return Run(session, pack, std::move(plan), input, std::move(input_hash), options);
+}
+
+Result<Decision> Orchestrator::Evaluate(const CompiledPack& pack, Plan plan, const Value& input,
+                                        const DecideOptions& options) const {
+  const Value* plan_pack = plan.document.is_object() ? plan.document.Find("pack_hash") : nullptr;
+  if (plan_pack == nullptr || !plan_pack->is_string() || plan_pack->string() != pack.hash()) {
+    return InvalidArgument("the plan was not built for pack " + pack.id() + " (" + pack.hash() +
+                           ")");
+  }
+  for (const PlannedRule& p : plan.order) {
+    if (p.rule >= pack.num_rules()) return InvalidArgument("the plan names a rule the pack lacks");
+  }
+  if (options.validate_input && pack.manifest().input_schema) {
+    TF_RETURN_IF_ERROR(pack.manifest().input_schema->Validate(input));
+  }
+  TF_ASSIGN_OR_RETURN(std::string input_hash, InputHash(input));
+  PackSession session = pack.OpenSession(Session(options));
+  return Run(session, pack, std::move(plan), input, std::move(input_hash), options);
+}
+
+}  // namespace tf::policy

@@ -1,0 +1,124 @@
+#include "policy/pack_session.h"
+
+#include "policy/internal/pack_checks.h"
+#include "policy/internal/pack_program.h"
+
+namespace tf::policy {
+
+std::string_view RuleVerdictName(RuleVerdict verdict) {
+  switch (verdict) {
+    case RuleVerdict::kPass:
+      return "pass";
+    case RuleVerdict::kFalse:
+      return "false";
+    case RuleVerdict::kUndefined:
+      return "undefined";
+    case RuleVerdict::kNotBoolean:
+      return "not_boolean";
+    case RuleVerdict::kError:
+      return "error";
+    default:
+      return "unknown";
+  }
+}
+
+PackSession::PackSession(const CompiledPack& pack, const SessionOptions& options)
+    : pack_(&pack), evaluator_(pack.program_->pool.Take()) {
+  options_.data = &pack.pack().data;
+  options_.now_ns = options.now_ns;
+  options_.max_steps = options.max_steps;
+  options_.cancel = options.cancel;
+  // Fail closed: a builtin error must not turn into an undefined (possibly passing) rule or an
+  // undefined (possibly deactivating) predicate.
+  options_.strict_builtin_errors = true;
+}
+
+PackSession::PackSession(PackSession&& other) noexcept
+    : pack_(other.pack_), evaluator_(std::move(other.evaluator_)), options_(other.options_) {}
+
+PackSession::~PackSession() {
+  if (evaluator_ != nullptr) pack_->program_->pool.Give(std::move(evaluator_));
+}
+
+Status PackSession::EvaluatePredicates(const Value& context, std::vector<uint8_t>& out) {
+  const internal::PackProgram& program = *pack_->program_;
+  options_.input = &context;
+  Result<rego::QueryResult> r = evaluator_->Eval(program.queries.activation, options_);
+  if (!r.ok()) return ExplainPredicateFailure(context, r.status());
+  const size_t n = program.activation.leaves.size();
+  // `values` is a complete rule over defaulted predicates: always exactly one array of n.
+  if (r->solutions.empty() || !r->solutions[0].expressions[0].is_array() ||
+      r->solutions[0].expressions[0].size() != n) {
+    return Status(ErrorCode::kInternal, "activation values have an unexpected shape");
+  }
+  const Value& values = r->solutions[0].expressions[0];
+  out.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    const Value& v = values.array()[i];
+    if (!v.is_bool()) {
+      const internal::Leaf& leaf = program.activation.leaves[i];
+      return internal::ManifestError(
+          pack_->pack(), ErrorCode::kPredicateEvalError, leaf.pos,
+          "predicate " + leaf.text + " is " + std::string(v.TypeName()) + ", not boolean");
+    }
+    out[i] = v.bool_value() ? 1 : 0;
+  }
+  return Status();
+}
+
+// The combined query failed; evaluate the predicates one by one to name the one at fault.
+Status PackSession::ExplainPredicateFailure(const Value& context, const Status& cause) {
+  const internal::PackProgram& program = *pack_->program_;
+  options_.input = &context;
+  for (size_t i = 0; i < program.queries.leaves.size(); ++i) {
+    Result<rego::QueryResult> r = evaluator_->Eval(program.queries.leaves[i], options_);
+    if (r.ok()) continue;
+    const internal::Leaf& leaf = program.activation.leaves[i];
+    return internal::ManifestError(
+        pack_->pack(), ErrorCode::kPredicateEvalError, leaf.pos,
+        "predicate \"" + leaf.text + "\" failed: " + r.status().ToString());
+  }
+  return Status(ErrorCode::kPredicateEvalError,
+                "activation predicates failed: " + cause.ToString());
+}
+
+RuleOutcome PackSession::EvaluateBooleanQuery(uint32_t query, const Value& input) {
+  options_.input = &input;
+  Result<rego::QueryResult> r = evaluator_->Eval(query, options_);
+  if (!r.ok()) return {RuleVerdict::kError, r.status()};
+  if (r->solutions.empty()) return {RuleVerdict::kUndefined, Status()};
+  // [<ref>] is a one-element array when defined.
+  const Value& v = r->solutions[0].expressions[0].array()[0];
+  if (!v.is_bool()) return {RuleVerdict::kNotBoolean, Status()};
+  return {v.bool_value() ? RuleVerdict::kPass : RuleVerdict::kFalse, Status()};
+}
+
+RuleOutcome PackSession::EvaluateRule(size_t rule, const Value& input) {
+  return EvaluateBooleanQuery(pack_->program_->queries.rules[rule].verdict, input);
+}
+
+RuleOutcome PackSession::EvaluateProperty(size_t property, const Value& input) {
+  return EvaluateBooleanQuery(pack_->program_->queries.properties[property], input);
+}
+
+std::string PackSession::RenderReason(size_t rule, const Value& input) {
+  const internal::RuleQueries& q = pack_->program_->queries.rules[rule];
+  std::vector<std::string> values;
+  values.reserve(q.placeholders.size());
+  options_.input = &input;
+  for (uint32_t query : q.placeholders) {
+    Result<rego::QueryResult> r = evaluator_->Eval(query, options_);
+    std::string text;
+    if (!r.ok()) {
+      text = kErrorPlaceholder;
+    } else if (r->solutions.empty() || r->solutions[0].expressions[0].size() == 0) {
+      text = kUndefinedPlaceholder;
+    } else {
+      AppendReasonValue(text, r->solutions[0].expressions[0]);
+    }
+    values.push_back(std::move(text));
+  }
+  return q.reason.Render(values);
+}
+
+}  // namespace tf::policy
