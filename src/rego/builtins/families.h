@@ -38,6 +38,7 @@ std::vector<BuiltinDecl> JwtBuiltins();         // jwt.cc (+ jwt_*.cc, jws_*.cc)
 std::vector<BuiltinDecl> ProvidersAwsBuiltins(); // providers_aws.cc: providers.aws.sign_req
 std::vector<BuiltinDecl> CryptoX509Builtins();  // crypto_x509.cc: crypto.x509 certificates
 std::vector<BuiltinDecl> CryptoKeyBuiltins();   // crypto_x509_keys.cc: CSRs and private keys
+std::vector<BuiltinDecl> GraphQlBuiltins();     // graphql.cc (+ graphql_*.cc): graphql.*
 
 std::vector<BuiltinDecl> AllBuiltins();
 
