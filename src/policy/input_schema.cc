@@ -140,6 +140,11 @@ Status SchemaParser::Keyword(const std::string& key, const Value& v, uint32_t no
                           : n->max_items) = count;
     return Status();
   }
+  if (key == "examples") {
+    if (!v.is_array()) return Fail("examples is a list");
+    n->examples = v;
+    return Status();
+  }
   if (std::find(kAnnotations.begin(), kAnnotations.end(), key) != kAnnotations.end()) {
     return Status();
   }

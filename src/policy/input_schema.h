@@ -57,6 +57,7 @@ class InputSchema {
     std::optional<Value> const_value;
     std::optional<Value> minimum, maximum, exclusive_minimum, exclusive_maximum;  // numbers
     std::optional<uint64_t> min_length, max_length, min_items, max_items;
+    std::optional<Value> examples;  // an array (an annotation: sample values, never checked)
   };
   static constexpr uint8_t kIntegerBit = 1u << 7;
 

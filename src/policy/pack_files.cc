@@ -52,8 +52,11 @@ Result<std::string> ReadWholeFile(const fs::path& p) {
 bool IsHiddenPackPath(std::string_view path) {
   size_t start = 0;
   while (start < path.size()) {
-    if (path[start] == '.') return true;
     size_t slash = path.find('/', start);
+    std::string_view segment = path.substr(
+        start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+    // "." and ".." are not hidden names but malformed paths, which ClassifyPackFile refuses.
+    if (!segment.empty() && segment[0] == '.' && segment != "." && segment != "..") return true;
     if (slash == std::string_view::npos) break;
     start = slash + 1;
   }

@@ -47,7 +47,8 @@ enum class PackFileKind : uint8_t {
 // ".", empty segments, backslashes, NUL, too long) or an extension a pack may not hold.
 Result<PackFileKind> ClassifyPackFile(std::string_view path, const PackLimits& limits = {});
 
-// True when a segment of `path` starts with '.'; such files are skipped (see above).
+// True when a segment of `path` other than "." or ".." starts with '.'; such files are skipped
+// (see above).
 bool IsHiddenPackPath(std::string_view path);
 
 // Reads every non-hidden regular file under `dir` (recursively). Symbolic links are refused:

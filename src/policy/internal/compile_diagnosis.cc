@@ -17,7 +17,10 @@ Status DiagnoseCompileFailure(const Pack& pack, const std::vector<rego::ModuleIn
                               const std::vector<ReasonTemplate>& reasons,
                               const rego::CompileOptions& options, Status cause) {
   // The pack's own modules first: their diagnostics already carry file:line:col.
-  TF_RETURN_IF_ERROR(CompilesAlone(modules, {}, options));
+  Result<rego::CompiledPolicy> alone = rego::CompiledPolicy::Compile(modules, {}, options);
+  if (!alone.ok()) return alone.status();
+  // Refs to functions or packages fail to compile as queries; say what they name instead.
+  TF_RETURN_IF_ERROR(CheckRefs(pack, *alone, activation, {}));
   for (size_t i = 0; i < activation.leaves.size(); ++i) {
     std::vector<rego::ModuleInput> with_leaf = modules;
     with_leaf.push_back({std::string(kActivationModuleName),

@@ -1,0 +1,132 @@
+// The planner: stable order by (cost, id), the plan document and its hash.
+#include "policy/planner.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "core/canonical_json.h"
+#include "core/sha256.h"
+#include "policy/testing/pack_testing.h"
+#include "testing/value_testing.h"
+
+namespace tf::policy {
+namespace {
+
+using testing::MustCompile;
+using testing::SimplePack;
+
+constexpr const char* kManifest = R"(id: order.v1
+version: "1"
+rules:
+  - {id: zeta, ref: data.t.ok, cost: 2, severity: low, reason: z}
+  - {id: alpha, ref: data.t.ok, cost: 2, severity: low, reason: a, activation: [input.x == 1]}
+  - {id: mid, ref: data.t.ok, cost: 1, severity: low, reason: m}
+  - {id: Beta, ref: data.t.ok, cost: 2, severity: low, reason: b}
+  - {id: free, ref: data.t.ok, cost: 0, severity: low, reason: f}
+)";
+
+std::unique_ptr<CompiledPack> Pack() {
+  return MustCompile(SimplePack(kManifest, "package t\nok := true\n"));
+}
+
+std::vector<SelectedRule> All(const CompiledPack& pack) {
+  std::vector<SelectedRule> out;
+  for (uint32_t i = 0; i < pack.num_rules(); ++i) {
+    out.push_back({i, pack.rule(i).cost, &pack.rule(i).activation});
+  }
+  return out;
+}
+
+std::vector<std::string> OrderIds(const CompiledPack& pack, const Plan& plan) {
+  std::vector<std::string> ids;
+  for (const PlannedRule& p : plan.order)
+    ids.push_back(pack.rule(p.rule).id);
+  return ids;
+}
+
+TEST(PlannerTest, OrdersByCostThenRuleIdBytes) {
+  std::unique_ptr<CompiledPack> pack = Pack();
+  Result<Plan> plan = Planner::Build(*pack, All(*pack));
+  ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+  // Ties at cost 2 break by byte order of id: "Beta" < "alpha" < "zeta".
+  EXPECT_EQ(OrderIds(*pack, *plan),
+            (std::vector<std::string>{"free", "mid", "Beta", "alpha", "zeta"}));
+  EXPECT_EQ(plan->cost_sum, 7u);
+}
+
+TEST(PlannerTest, OrderDoesNotDependOnTheSelectionOrder) {
+  std::unique_ptr<CompiledPack> pack = Pack();
+  std::vector<SelectedRule> selection = All(*pack);
+  Plan first = Planner::Build(*pack, selection).value();
+  for (int round = 0; round < 10; ++round) {
+    std::rotate(selection.begin(), selection.begin() + 1, selection.end());
+    if (round % 3 == 0) std::reverse(selection.begin(), selection.end());
+    Plan again = Planner::Build(*pack, selection).value();
+    EXPECT_EQ(OrderIds(*pack, again), OrderIds(*pack, first));
+    EXPECT_EQ(again.plan_hash, first.plan_hash);
+    EXPECT_EQ(FormatPlan(again), FormatPlan(first));
+  }
+}
+
+TEST(PlannerTest, DocumentHasExactlyTheDocumentedFields) {
+  std::unique_ptr<CompiledPack> pack = Pack();
+  std::vector<SelectedRule> selection = All(*pack);
+  selection.erase(selection.begin());  // drop zeta
+  Plan plan = Planner::Build(*pack, selection).value();
+  Value expected = ::tf::testing::J(R"({
+    "policy_id": "order.v1",
+    "active_rules": ["Beta", "alpha", "free", "mid"],
+    "order": ["free", "mid", "Beta", "alpha"],
+    "cost": {"Beta": 2, "alpha": 2, "free": 0, "mid": 1},
+    "cost_sum": 5,
+    "reason": {"Beta": [], "alpha": ["input.x == 1"], "free": [], "mid": []},
+    "pack_hash": ")" + pack->hash() +
+                                    R"(",
+    "plan_hash": ")" + plan.plan_hash +
+                                    R"("
+  })");
+  EXPECT_EQ(plan.document, expected);
+}
+
+TEST(PlannerTest, PlanHashIsTheCanonicalDocumentWithoutItself) {
+  std::unique_ptr<CompiledPack> pack = Pack();
+  Plan plan = Planner::Build(*pack, All(*pack)).value();
+  std::vector<ObjectEntry> fields;
+  for (const ObjectEntry& e : plan.document.object()) {
+    if (e.first.string() != "plan_hash") fields.push_back(e);
+  }
+  std::string canonical = CanonicalJson(Value::Object(fields)).value();
+  EXPECT_EQ(plan.plan_hash, DigestHex(Sha256(canonical)));
+  EXPECT_EQ(plan.plan_hash.size(), 64u);
+}
+
+TEST(PlannerTest, EmptySelectionIsAnEmptyPlan) {
+  std::unique_ptr<CompiledPack> pack = Pack();
+  Plan plan = Planner::Build(*pack, {}).value();
+  EXPECT_TRUE(plan.order.empty());
+  EXPECT_EQ(plan.cost_sum, 0u);
+  EXPECT_EQ(plan.document.Find("active_rules")->size(), 0u);
+}
+
+TEST(PlannerTest, SelectorBugsAreRefused) {
+  std::unique_ptr<CompiledPack> pack = Pack();
+  std::vector<SelectedRule> twice = {{1, 1, nullptr}, {1, 1, nullptr}};
+  EXPECT_EQ(Planner::Build(*pack, twice).status().code(), ErrorCode::kInternal);
+  std::vector<SelectedRule> beyond = {{99, 1, nullptr}};
+  EXPECT_EQ(Planner::Build(*pack, beyond).status().code(), ErrorCode::kInternal);
+  std::vector<SelectedRule> costly = {{0, kMaxRuleCost + 1, nullptr}};
+  EXPECT_EQ(Planner::Build(*pack, costly).status().code(), ErrorCode::kOutOfRange);
+}
+
+TEST(PlannerTest, FormatPlanIsIndentedJsonWithAFinalNewline) {
+  std::unique_ptr<CompiledPack> pack = Pack();
+  std::vector<SelectedRule> one = {{2, 1, &pack->rule(2).activation}};
+  std::string text = FormatPlan(Planner::Build(*pack, one).value());
+  EXPECT_EQ(text.rfind("{\n  \"active_rules\": [\n    \"mid\"\n  ],\n", 0), 0u) << text;
+  EXPECT_EQ(text.back(), '\n');
+  EXPECT_NE(text.find("\"reason\": {\n    \"mid\": []\n  }"), std::string::npos) << text;
+}
+
+}  // namespace
+}  // namespace tf::policy
