@@ -38,8 +38,14 @@ void CivilFromDays(int64_t days, int64_t* year, int* month, int* day) {
 }  // namespace
 
 Instant Instant::FromUnixNanos(int64_t unix_nanos) {
-  int64_t seconds = FloorDiv(unix_nanos, kNanosPerSecond);
-  return Instant{seconds, static_cast<int32_t>(unix_nanos - seconds * kNanosPerSecond)};
+  // Division and remainder, not seconds * 1e9, so that INT64_MIN cannot overflow.
+  int64_t seconds = unix_nanos / kNanosPerSecond;
+  int64_t nanos = unix_nanos % kNanosPerSecond;
+  if (nanos < 0) {
+    nanos += kNanosPerSecond;
+    --seconds;
+  }
+  return Instant{seconds, static_cast<int32_t>(nanos)};
 }
 
 std::optional<int64_t> Instant::ToUnixNanos() const {
