@@ -28,6 +28,7 @@ std::vector<BuiltinDecl> AllBuiltins() {
   for (BuiltinDecl& d : CryptoX509Builtins()) all.push_back(std::move(d));
   for (BuiltinDecl& d : CryptoKeyBuiltins()) all.push_back(std::move(d));
   for (BuiltinDecl& d : GraphQlBuiltins()) all.push_back(std::move(d));
+  for (BuiltinDecl& d : StringFormatBuiltins()) all.push_back(std::move(d));
   return all;
 }
 

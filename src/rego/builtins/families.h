@@ -40,6 +40,8 @@ std::vector<BuiltinDecl> CryptoX509Builtins();  // crypto_x509.cc: crypto.x509 c
 std::vector<BuiltinDecl> CryptoKeyBuiltins();   // crypto_x509_keys.cc: CSRs and private keys
 std::vector<BuiltinDecl> GraphQlBuiltins();     // graphql.cc (+ graphql_*.cc): graphql.*
 
+std::vector<BuiltinDecl> StringFormatBuiltins();  // strings_format.cc: sprintf
+
 std::vector<BuiltinDecl> AllBuiltins();
 
 }  // namespace tf::rego::builtins

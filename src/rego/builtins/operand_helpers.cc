@@ -166,6 +166,13 @@ void AppendRegoText(std::string& out, const Value& v) {
   }
 }
 
+std::string NumberText(const Number& n) {
+  std::string text = n.ToString();
+  size_t plus = text.find("e+");
+  if (plus != std::string::npos) text.erase(plus + 1, 1);
+  return text;
+}
+
 std::string RegoText(const Value& v) {
   std::string out;
   AppendRegoText(out, v);

@@ -42,6 +42,9 @@ Status TypeErrorWithoutOperand(std::string message);
 std::string RegoText(const Value& v);
 void AppendRegoText(std::string& out, const Value& v);
 
+// A number as Rego writes it: exact digits, exponent without a '+' ("2e308").
+std::string NumberText(const Number& n);
+
 // Go's strconv.Quote: double-quoted with Go escapes; invalid UTF-8 bytes become \xNN.
 void AppendGoQuoted(std::string& out, std::string_view s);
 
