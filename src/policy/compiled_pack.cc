@@ -36,9 +36,10 @@ internal::PackQueries LayOutQueries(const Pack& pack, const Activation& activati
   };
   internal::PackQueries q;
   q.activation = add(std::string(internal::kActivationQuery));
-  for (size_t i = 0; i < activation.leaves.size(); ++i) {
-    q.leaves.push_back(add(internal::BooleanRefQuery(
-        "data." + std::string(internal::kActivationPackage) + ".p_" + std::to_string(i))));
+  // Each predicate on its own too, to name the one that fails when the combined query does.
+  for (const internal::Leaf& leaf : activation.leaves) {
+    q.leaves.push_back(add(
+        leaf.kind == PredicateKind::kRuleRef ? internal::BooleanRefQuery(leaf.text) : leaf.text));
   }
   for (size_t r = 0; r < pack.manifest.rules.size(); ++r) {
     internal::RuleQueries rule;
@@ -90,8 +91,11 @@ Result<std::unique_ptr<CompiledPack>> CompiledPack::Compile(Pack pack,
   }
   TF_RETURN_IF_ERROR(internal::CheckReservedPackages(pack, *policy));
   TF_RETURN_IF_ERROR(internal::CheckRefs(pack, *policy, activation, properties));
+  TF_ASSIGN_OR_RETURN(internal::PlanFragments fragments,
+                      internal::MakePlanFragments(pack.manifest, pack.hash));
   auto program = std::make_unique<internal::PackProgram>(std::move(*policy), std::move(activation),
-                                                         std::move(queries), std::move(properties));
+                                                         std::move(queries), std::move(properties),
+                                                         std::move(fragments));
   return std::unique_ptr<CompiledPack>(new CompiledPack(std::move(pack), std::move(program)));
 }
 

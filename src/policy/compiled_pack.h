@@ -33,6 +33,7 @@ namespace internal {
 struct PackProgram;
 }
 class PackSession;
+class Planner;
 
 struct PackCompileOptions {
   const rego::BuiltinRegistry* builtins = nullptr;  // null: rego's default builtins
@@ -89,6 +90,7 @@ class CompiledPack {
 
  private:
   friend class PackSession;
+  friend class Planner;
   CompiledPack(Pack pack, std::unique_ptr<internal::PackProgram> program);
 
   Pack pack_;

@@ -2,8 +2,11 @@
 //
 // The optional input schema of a pack: a JSON Schema subset that pins down the shape of the
 // input the pack's rules read. Decisions validate their input against it (an input that does not
-// fit fails closed with kInputSchemaViolation; the validation itself is core's JsonSchema), and
-// the proofs (issue 5) read the types and bounds from the parsed nodes.
+// fit fails closed with kInputSchemaViolation), and the proofs (issue 5) read the types and
+// bounds from the parsed nodes. The schema is also checked with core's JsonSchema when it is
+// parsed, so it is valid JSON Schema as well as inside the subset; validation walks the parsed
+// nodes directly because it runs on every decision (core's general validator builds a path
+// string per value).
 //
 // Supported keywords: type (null, boolean, integer, number, string, array, object, or a list of
 // them), properties, required, additionalProperties (boolean or schema), items (one schema),
@@ -18,12 +21,10 @@
 #define TF_POLICY_INPUT_SCHEMA_H_
 
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "core/json_schema.h"
 #include "core/status.h"
 #include "core/value.h"
 
@@ -40,8 +41,9 @@ class InputSchema {
   // The schema document as written.
   const Value& value() const { return value_; }
 
-  // OK when `input` conforms; otherwise kInputSchemaViolation naming the first violation (its
-  // path and keyword) and how many there are. Thread-safe.
+  // OK when `input` conforms; otherwise kInputSchemaViolation naming the JSON Pointer (RFC
+  // 6901) of the first mismatch (in key order) and the keyword. Messages name types, keywords
+  // and property names, never the input's values. Thread-safe.
   Status Validate(const Value& input) const;
 
   // One node of the parsed schema; public for the validator and the proofs.
@@ -67,8 +69,6 @@ class InputSchema {
   InputSchema() = default;
   Value value_;
   std::vector<Node> nodes_;
-  // Compiled once; shared by copies of the manifest (it is immutable and thread-safe).
-  std::shared_ptr<const JsonSchema> validator_;
 };
 
 }  // namespace tf::policy

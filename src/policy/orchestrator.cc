@@ -59,31 +59,43 @@ SessionOptions Orchestrator::Session(const DecideOptions& options) const {
 }
 
 Result<Plan> Orchestrator::SelectUnmeasured(PackSession& session, const CompiledPack& pack,
-                                            const Value& context, const RuleSelector& selector,
-                                            const DecideOptions& options) const {
-  if (options.validate_input && pack.manifest().input_schema) {
-    TF_RETURN_IF_ERROR(pack.manifest().input_schema->Validate(context));
-  }
+                                            const Value& context,
+                                            const RuleSelector& selector) const {
   std::vector<uint8_t> predicates;
   TF_RETURN_IF_ERROR(session.EvaluatePredicates(context, predicates));
   std::vector<SelectedRule> chosen;
+  chosen.reserve(pack.num_rules());
   TF_RETURN_IF_ERROR(selector.Select({pack, context, predicates}, chosen));
   return Planner::Build(pack, chosen);
 }
 
+void Orchestrator::RecordFailure(const CompiledPack& pack, const RuleSelector& selector,
+                                 const Status& status) const {
+  failures_.Add();
+  logger_.Warn("adapt_selection_failed",
+               Value::Object({{Str("pack_id"), Str(pack.id())},
+                              {Str("pack_hash"), Str(pack.hash())},
+                              {Str("selector"), Str(selector.name())},
+                              {Str("code"), Str(ErrorCodeName(status.code()))}}));
+}
+
+// Input validation comes first and is not part of the selection latency: it is the request's
+// check, and it is timed by whoever times the request.
 Result<Plan> Orchestrator::Select(PackSession& session, const CompiledPack& pack,
                                   const Value& context, const RuleSelector& selector,
                                   const DecideOptions& options) const {
+  if (options.validate_input && pack.manifest().input_schema) {
+    Status valid = pack.manifest().input_schema->Validate(context);
+    if (!valid.ok()) {
+      RecordFailure(pack, selector, valid);
+      return valid;
+    }
+  }
   int64_t start = clock_.MonotonicNanos();
-  Result<Plan> plan = SelectUnmeasured(session, pack, context, selector, options);
+  Result<Plan> plan = SelectUnmeasured(session, pack, context, selector);
   latency_.Observe(static_cast<double>(clock_.MonotonicNanos() - start) / kNanosPerSecond);
   if (!plan.ok()) {
-    failures_.Add();
-    logger_.Warn("adapt_selection_failed",
-                 Value::Object({{Str("pack_id"), Str(pack.id())},
-                                {Str("pack_hash"), Str(pack.hash())},
-                                {Str("selector"), Str(selector.name())},
-                                {Str("code"), Str(ErrorCodeName(plan.status().code()))}}));
+    RecordFailure(pack, selector, plan.status());
     return plan;
   }
   plans_.Add({std::string(selector.name())});
@@ -135,8 +147,7 @@ Result<Decision> Orchestrator::Decide(const CompiledPack& pack, const Value& inp
 
 Result<Decision> Orchestrator::Evaluate(const CompiledPack& pack, Plan plan, const Value& input,
                                         const DecideOptions& options) const {
-  const Value* plan_pack = plan.document.is_object() ? plan.document.Find("pack_hash") : nullptr;
-  if (plan_pack == nullptr || !plan_pack->is_string() || plan_pack->string() != pack.hash()) {
+  if (plan.pack_hash != pack.hash()) {
     return InvalidArgument("the plan was not built for pack " + pack.id() + " (" + pack.hash() +
                            ")");
   }

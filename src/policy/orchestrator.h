@@ -50,7 +50,9 @@ struct DecideOptions {
 class Orchestrator {
  public:
   // Registers adapt_selected_rules_total, adapt_plans_total{selector},
-  // adapt_selection_failures_total and adapt_selection_latency_seconds on `metrics`.
+  // adapt_selection_failures_total (any plan not built, invalid input included) and
+  // adapt_selection_latency_seconds (predicates, selector and planner; input validation is
+  // the request's and not included) on `metrics`.
   // REQUIRES: metrics, logger and clock outlive the orchestrator.
   Orchestrator(MetricsRegistry& metrics, Logger& logger, const Clock& clock,
                const OrchestratorOptions& options = {});
@@ -74,8 +76,9 @@ class Orchestrator {
   Result<Plan> Select(PackSession& session, const CompiledPack& pack, const Value& context,
                       const RuleSelector& selector, const DecideOptions& options) const;
   Result<Plan> SelectUnmeasured(PackSession& session, const CompiledPack& pack,
-                                const Value& context, const RuleSelector& selector,
-                                const DecideOptions& options) const;
+                                const Value& context, const RuleSelector& selector) const;
+  void RecordFailure(const CompiledPack& pack, const RuleSelector& selector,
+                     const Status& status) const;
   Decision Run(PackSession& session, const CompiledPack& pack, Plan plan, const Value& input,
                std::string input_hash, const DecideOptions& options) const;
   SessionOptions Session(const DecideOptions& options) const;

@@ -46,23 +46,22 @@ Status PackSession::EvaluatePredicates(const Value& context, std::vector<uint8_t
   Result<rego::QueryResult> r = evaluator_->Eval(program.queries.activation, options_);
   if (!r.ok()) return ExplainPredicateFailure(context, r.status());
   const size_t n = program.activation.leaves.size();
-  // `values` is a complete rule over defaulted predicates: always exactly one array of n.
+  // [values, invalid]: the sets of indices of holding and of non-boolean predicates.
   if (r->solutions.empty() || !r->solutions[0].expressions[0].is_array() ||
-      r->solutions[0].expressions[0].size() != n) {
+      r->solutions[0].expressions[0].size() != 2) {
     return Status(ErrorCode::kInternal, "activation values have an unexpected shape");
   }
-  const Value& values = r->solutions[0].expressions[0];
-  out.resize(n);
-  for (size_t i = 0; i < n; ++i) {
-    const Value& v = values.array()[i];
-    if (!v.is_bool()) {
-      const internal::Leaf& leaf = program.activation.leaves[i];
-      return internal::ManifestError(
-          pack_->pack(), ErrorCode::kPredicateEvalError, leaf.pos,
-          "predicate " + leaf.text + " is " + std::string(v.TypeName()) + ", not boolean");
-    }
-    out[i] = v.bool_value() ? 1 : 0;
+  std::span<const Value> sets = r->solutions[0].expressions[0].array();
+  if (sets[1].size() > 0) {  // [index, type name] of rule-ref predicates that are not boolean
+    const Value& first = sets[1].set()[0];
+    const internal::Leaf& leaf = program.activation.leaves[first.array()[0].small_int()];
+    return internal::ManifestError(
+        pack_->pack(), ErrorCode::kPredicateEvalError, leaf.pos,
+        "predicate " + leaf.text + " is " + first.array()[1].string() + ", not boolean");
   }
+  out.assign(n, 0);
+  for (const Value& index : sets[0].set())
+    out[index.small_int()] = 1;
   return Status();
 }
 

@@ -9,6 +9,8 @@
 //
 // `plan_hash` is the lower-case hex SHA-256 of the RFC 8785 canonical form of the document
 // without `plan_hash`. Built by the Planner (policy/planner.h); immutable and self-contained.
+// The document is kept in its canonical form (the bytes a receipt records and hashes); parse
+// it with PlanDocument when a Value is needed.
 #ifndef TF_POLICY_PLAN_H_
 #define TF_POLICY_PLAN_H_
 
@@ -28,9 +30,13 @@ struct PlannedRule {
 struct Plan {
   std::vector<PlannedRule> order;  // execution order: cost ascending, then rule id ascending
   uint64_t cost_sum = 0;
+  std::string pack_hash;
   std::string plan_hash;
-  Value document;  // the JSON document above, plan_hash included
+  std::string canonical_json;  // the document above, plan_hash included, RFC 8785 form
 };
+
+// The plan document as a Value.
+Value PlanDocument(const Plan& plan);
 
 // The bytes of a plan file (`proof adapt --dry-run`, examples/plan_ok.json): the document as
 // indented JSON (two spaces, keys in sorted order) and a final newline; the same bytes on every

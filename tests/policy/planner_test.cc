@@ -86,14 +86,15 @@ TEST(PlannerTest, DocumentHasExactlyTheDocumentedFields) {
     "plan_hash": ")" + plan.plan_hash +
                                     R"("
   })");
-  EXPECT_EQ(plan.document, expected);
+  EXPECT_EQ(PlanDocument(plan), expected);
 }
 
 TEST(PlannerTest, PlanHashIsTheCanonicalDocumentWithoutItself) {
   std::unique_ptr<CompiledPack> pack = Pack();
   Plan plan = Planner::Build(*pack, All(*pack)).value();
   std::vector<ObjectEntry> fields;
-  for (const ObjectEntry& e : plan.document.object()) {
+  Value doc = PlanDocument(plan);
+  for (const ObjectEntry& e : doc.object()) {
     if (e.first.string() != "plan_hash") fields.push_back(e);
   }
   std::string canonical = CanonicalJson(Value::Object(fields)).value();
@@ -101,12 +102,26 @@ TEST(PlannerTest, PlanHashIsTheCanonicalDocumentWithoutItself) {
   EXPECT_EQ(plan.plan_hash.size(), 64u);
 }
 
+TEST(PlannerTest, CanonicalJsonMatchesCoreCanonicalisation) {
+  // The planner writes RFC 8785 itself; core's canonicaliser must agree byte for byte, also
+  // for predicate texts that need escaping.
+  std::string manifest = kManifest;
+  manifest.replace(manifest.find("activation: [input.x == 1]"), 26,
+                   "activation: [\"input.s == \\\"\u00e9\\\\n\\\"\"]");
+  std::unique_ptr<CompiledPack> pack = MustCompile(SimplePack(manifest, "package t\nok := true\n"));
+  ASSERT_NE(pack, nullptr);
+  EXPECT_EQ(pack->rule(1).activation[0].text, "input.s == \"\u00e9\\n\"");
+  Plan plan = Planner::Build(*pack, All(*pack)).value();
+  EXPECT_EQ(plan.canonical_json, CanonicalJson(PlanDocument(plan)).value());
+  EXPECT_EQ(plan.pack_hash, pack->hash());
+}
+
 TEST(PlannerTest, EmptySelectionIsAnEmptyPlan) {
   std::unique_ptr<CompiledPack> pack = Pack();
   Plan plan = Planner::Build(*pack, {}).value();
   EXPECT_TRUE(plan.order.empty());
   EXPECT_EQ(plan.cost_sum, 0u);
-  EXPECT_EQ(plan.document.Find("active_rules")->size(), 0u);
+  EXPECT_EQ(PlanDocument(plan).Find("active_rules")->size(), 0u);
 }
 
 TEST(PlannerTest, SelectorBugsAreRefused) {

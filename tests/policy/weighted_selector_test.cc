@@ -51,7 +51,7 @@ TEST_F(WeightedSelectorTest, WeightsOverrideManifestCostsAndReorderThePlan) {
   Plan heavy = orchestrator_.MakePlan(*pack_, context, weighted).value();
   EXPECT_EQ(Order(basic, *pack_), (std::vector<std::string>{"cheap", "gated", "pricey"}));
   EXPECT_EQ(Order(heavy, *pack_), (std::vector<std::string>{"pricey", "gated", "cheap"}));
-  EXPECT_EQ(*heavy.document.Find("cost"), J(R"({"cheap": 7, "gated": 5, "pricey": 0})"));
+  EXPECT_EQ(*PlanDocument(heavy).Find("cost"), J(R"({"cheap": 7, "gated": 5, "pricey": 0})"));
   EXPECT_EQ(heavy.cost_sum, 12u);
   EXPECT_NE(heavy.plan_hash, basic.plan_hash);
 }

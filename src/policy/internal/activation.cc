@@ -58,20 +58,21 @@ Activation ResolveActivation(const Manifest& manifest) {
 
 std::string ActivationModule(const std::vector<Leaf>& leaves, int64_t only) {
   std::string out = "package " + std::string(kActivationPackage) + "\n\n";
-  std::string values;
+  // A never-holding body each, so both sets are defined (empty) whatever the leaves.
+  out += "values contains -1 if false\ninvalid contains -1 if false\n";
   for (size_t i = 0; i < leaves.size(); ++i) {
     if (only >= 0 && static_cast<size_t>(only) != i) continue;
-    std::string name = "p_" + std::to_string(i);
-    out += "default " + name + " := false\n";
+    std::string index = std::to_string(i);
     if (leaves[i].kind == PredicateKind::kRuleRef) {
-      out += name + " := __tf_v if { __tf_v := " + leaves[i].text + " }\n";
+      out += "values contains " + index + " if " + leaves[i].text + " == true\n";
+      out += "invalid contains [" + index +
+             ", type_name(__tf_v)] if { __tf_v := " + leaves[i].text +
+             "; not is_boolean(__tf_v) }\n";
     } else {
       // The newline before '}' ends any comment the query text closes with.
-      out += name + " if {\n" + leaves[i].text + "\n}\n";
+      out += "values contains " + index + " if {\n" + leaves[i].text + "\n}\n";
     }
-    values += (values.empty() ? "" : ", ") + name;
   }
-  out += "values := [" + values + "]\n";
   return out;
 }
 

@@ -3,19 +3,21 @@
 // Activation predicates, resolved for evaluation. Every rule's entries are flattened through the
 // named predicates into "leaves" (rule refs and inline queries), deduplicated by text, so a
 // predicate shared by many rules is evaluated once per request. All leaves are evaluated by one
-// query over a generated Rego module:
+// query over a generated Rego module, as members of two partial sets:
 //
 //   package __tf_activation
-//   default p_0 := false
-//   p_0 if {
+//   values contains -1 if false
+//   invalid contains -1 if false
+//   values contains 0 if {
 //   input.order.value_eur >= 10000
 //   }
-//   default p_1 := false
-//   p_1 := __tf_v if { __tf_v := data.lksg.activation.foreign_supplier }
-//   values := [p_0, p_1]
+//   values contains 1 if data.lksg.activation.direct_supplier == true
+//   invalid contains [1, type_name(__tf_v)] if { __tf_v := data.lksg.activation.direct_supplier; …
 //
-// so selection costs one evaluation, not one per predicate. An inline query holds when its body
-// succeeds; a rule ref's value is reported as is and must be boolean (checked by the caller).
+// `values` holds the indices of the leaves that hold, `invalid` the rule refs whose value is not
+// a boolean (an error: fail closed). That is one evaluation per request, not one per predicate,
+// and a set of bodies costs the interpreter less than a defaulted rule per predicate. An inline
+// query holds when its body succeeds.
 #ifndef TF_POLICY_INTERNAL_ACTIVATION_H_
 #define TF_POLICY_INTERNAL_ACTIVATION_H_
 
@@ -30,7 +32,8 @@ namespace tf::policy::internal {
 
 inline constexpr std::string_view kActivationPackage = "__tf_activation";
 inline constexpr std::string_view kActivationModuleName = "__tf_activation.rego";
-inline constexpr std::string_view kActivationQuery = "data.__tf_activation.values";
+inline constexpr std::string_view kActivationQuery =
+    "[data.__tf_activation.values, data.__tf_activation.invalid]";
 // Packages of the pack's modules may not start with this: it is the generated module's.
 inline constexpr std::string_view kReservedPackagePrefix = "__tf";
 

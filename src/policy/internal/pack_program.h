@@ -11,6 +11,7 @@
 
 #include "policy/internal/activation.h"
 #include "policy/internal/evaluator_pool.h"
+#include "policy/manifest.h"
 #include "policy/reason_template.h"
 #include "rego/compiled_policy.h"
 
@@ -24,19 +25,34 @@ struct RuleQueries {
 
 // Query indices into the compiled policy.
 struct PackQueries {
-  uint32_t activation = 0;       // data.__tf_activation.values
-  std::vector<uint32_t> leaves;  // [data.__tf_activation.p_i], to name a failing predicate
+  uint32_t activation = 0;       // kActivationQuery
+  std::vector<uint32_t> leaves;  // each predicate alone, to name a failing one
   std::vector<RuleQueries> rules;
   std::vector<uint32_t> properties;
 };
 
+// Pieces of plan documents in RFC 8785 form, computed once per pack so that building a plan is
+// string concatenation (see planner.cc). Rule ids are ASCII (IsValidRuleId), so their byte
+// order is also RFC 8785's UTF-16 order of object keys.
+struct PlanFragments {
+  std::vector<std::string> id_json;      // per rule: its id as a JSON string
+  std::vector<std::string> reason_json;  // per rule: its activation entries as a JSON array
+  std::vector<uint32_t> id_rank;         // per rule: the position of its id in byte order
+  std::string pack_hash_field;           // "pack_hash":"…"
+  std::string policy_id_field;           // "policy_id":"…"
+};
+
+// REQUIRES: every id of `manifest` is a valid rule id.
+Result<PlanFragments> MakePlanFragments(const Manifest& manifest, const std::string& pack_hash);
+
 struct PackProgram {
   PackProgram(rego::CompiledPolicy compiled, Activation activation_in, PackQueries queries_in,
-              std::vector<std::string> properties_in)
+              std::vector<std::string> properties_in, PlanFragments fragments_in)
       : policy(std::make_unique<rego::CompiledPolicy>(std::move(compiled))),
         activation(std::move(activation_in)),
         queries(std::move(queries_in)),
         properties(std::move(properties_in)),
+        fragments(std::move(fragments_in)),
         pool(*policy) {}
 
   // Heap-allocated so its address, which the evaluators hold, never moves. Declared before
@@ -45,6 +61,7 @@ struct PackProgram {
   Activation activation;
   PackQueries queries;
   std::vector<std::string> properties;
+  PlanFragments fragments;
   EvaluatorPool pool;
 };
 
