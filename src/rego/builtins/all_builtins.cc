@@ -29,6 +29,10 @@ std::vector<BuiltinDecl> AllBuiltins() {
   for (BuiltinDecl& d : CryptoKeyBuiltins()) all.push_back(std::move(d));
   for (BuiltinDecl& d : GraphQlBuiltins()) all.push_back(std::move(d));
   for (BuiltinDecl& d : StringFormatBuiltins()) all.push_back(std::move(d));
+  for (BuiltinDecl& d : ObjectBuiltins()) all.push_back(std::move(d));
+  for (BuiltinDecl& d : JsonPathBuiltins()) all.push_back(std::move(d));
+  for (BuiltinDecl& d : JsonPatchBuiltins()) all.push_back(std::move(d));
+  for (BuiltinDecl& d : WalkBuiltins()) all.push_back(std::move(d));
   return all;
 }
 

@@ -42,6 +42,11 @@ std::vector<BuiltinDecl> GraphQlBuiltins();     // graphql.cc (+ graphql_*.cc): 
 
 std::vector<BuiltinDecl> StringFormatBuiltins();  // strings_format.cc: sprintf
 
+std::vector<BuiltinDecl> ObjectBuiltins();  // objects.cc: object.*
+std::vector<BuiltinDecl> JsonPathBuiltins();  // json_paths.cc: json.filter, json.remove
+std::vector<BuiltinDecl> JsonPatchBuiltins();  // json_patch.cc: json.patch
+std::vector<BuiltinDecl> WalkBuiltins();  // walk.cc: walk
+
 std::vector<BuiltinDecl> AllBuiltins();
 
 }  // namespace tf::rego::builtins
