@@ -34,11 +34,9 @@ Result<Hash> RootFromInclusionProof(uint64_t leaf_index, uint64_t tree_size, con
       r = HashChildren(p, r);
       // fn is a right child or the last node of its level: skip the levels where the path
       // only passes through the right edge of the tree (those nodes have no sibling).
-      if (!Lsb(fn)) {
-        while (!Lsb(fn) && fn != 0) {
-          fn >>= 1;
-          sn >>= 1;
-        }
+      while (!Lsb(fn) && fn != 0) {
+        fn >>= 1;
+        sn >>= 1;
       }
     } else {
       r = HashChildren(r, p);
@@ -68,12 +66,12 @@ Status VerifyConsistency(uint64_t size1, uint64_t size2, const Hash& root1, cons
     return Invalid("size1 " + std::to_string(size1) + " is larger than size2 " +
                    std::to_string(size2));
   }
+  if (size1 == 0) return Invalid("a consistency proof from the empty tree is meaningless");
   if (size1 == size2) {
     if (!proof.empty()) return Invalid("proof between equal sizes must be empty");
     if (root1 != root2) return Invalid("roots differ for equal tree sizes");
     return Status::Ok();
   }
-  if (size1 == 0) return Invalid("a consistency proof from the empty tree is meaningless");
   // Step 1.
   if (proof.empty()) return Invalid("empty consistency proof between different sizes");
   // Step 2: when size1 is a power of two, the old root is itself a node of the new tree and the
@@ -99,11 +97,9 @@ Status VerifyConsistency(uint64_t size1, uint64_t size2, const Hash& root1, cons
     if (Lsb(fn) || fn == sn) {
       fr = HashChildren(c, fr);
       sr = HashChildren(c, sr);
-      if (!Lsb(fn)) {
-        while (!Lsb(fn) && fn != 0) {
-          fn >>= 1;
-          sn >>= 1;
-        }
+      while (!Lsb(fn) && fn != 0) {
+        fn >>= 1;
+        sn >>= 1;
       }
     } else {
       sr = HashChildren(sr, c);

@@ -26,8 +26,9 @@ Status VerifyInclusion(uint64_t leaf_index, uint64_t tree_size, const Hash& leaf
                        std::span<const Hash> proof, const Hash& root);
 
 // RFC 9162 §2.1.4.2: OK when `proof` shows that the tree of `size2` leaves with `root2` extends
-// the tree of `size1` leaves with `root1`. As in RFC 9162, a proof from size 0 is rejected; for
-// equal sizes the proof must be empty and the roots equal.
+// the tree of `size1` leaves with `root1`. A proof from size 0 is rejected (every tree extends
+// the empty tree, so such a proof shows nothing); for equal sizes the proof must be empty and the
+// roots equal.
 Status VerifyConsistency(uint64_t size1, uint64_t size2, const Hash& root1, const Hash& root2,
                          std::span<const Hash> proof);
 
