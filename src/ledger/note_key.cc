@@ -39,10 +39,11 @@ std::string KeyIdHex(uint32_t id) {
 
 // Splits "name+hexid+base64" and checks the key-type byte. Returns the raw key bytes.
 Result<std::string> ParseKeyFields(std::string_view text, std::string* name, uint32_t* id) {
-  size_t plus2 = text.rfind('+');
-  if (plus2 == std::string_view::npos || plus2 == 0) return Malformed("key has no '+' fields");
-  size_t plus1 = text.rfind('+', plus2 - 1);
-  if (plus1 == std::string_view::npos) return Malformed("key has too few '+' fields");
+  // Names contain no '+' but base64 may, so the fields split at the first two '+'.
+  size_t plus1 = text.find('+');
+  if (plus1 == std::string_view::npos) return Malformed("key has no '+' fields");
+  size_t plus2 = text.find('+', plus1 + 1);
+  if (plus2 == std::string_view::npos) return Malformed("key has too few '+' fields");
   *name = std::string(text.substr(0, plus1));
   TF_RETURN_IF_ERROR(ValidateKeyName(*name));
   std::string_view hex = text.substr(plus1 + 1, plus2 - plus1 - 1);
