@@ -33,6 +33,10 @@ std::vector<BuiltinDecl> AllBuiltins() {
   for (BuiltinDecl& d : JsonPathBuiltins()) all.push_back(std::move(d));
   for (BuiltinDecl& d : JsonPatchBuiltins()) all.push_back(std::move(d));
   for (BuiltinDecl& d : WalkBuiltins()) all.push_back(std::move(d));
+  for (BuiltinDecl& d : EncodingBuiltins()) all.push_back(std::move(d));
+  for (BuiltinDecl& d : UrlQueryBuiltins()) all.push_back(std::move(d));
+  for (BuiltinDecl& d : JsonCodecBuiltins()) all.push_back(std::move(d));
+  for (BuiltinDecl& d : YamlBuiltins()) all.push_back(std::move(d));
   return all;
 }
 

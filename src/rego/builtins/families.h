@@ -47,6 +47,11 @@ std::vector<BuiltinDecl> JsonPathBuiltins();  // json_paths.cc: json.filter, jso
 std::vector<BuiltinDecl> JsonPatchBuiltins();  // json_patch.cc: json.patch
 std::vector<BuiltinDecl> WalkBuiltins();  // walk.cc: walk
 
+std::vector<BuiltinDecl> EncodingBuiltins();  // encoding.cc: base64.*, base64url.*, hex.*
+std::vector<BuiltinDecl> UrlQueryBuiltins();  // urlquery.cc: urlquery.*
+std::vector<BuiltinDecl> JsonCodecBuiltins();  // json_codec.cc: json.marshal, json.unmarshal, ...
+std::vector<BuiltinDecl> YamlBuiltins();  // yaml.cc: yaml.*
+
 std::vector<BuiltinDecl> AllBuiltins();
 
 }  // namespace tf::rego::builtins
