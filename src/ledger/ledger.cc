@@ -130,6 +130,13 @@ TreeHead Ledger::Impl::PublishedHead() const {
   return TreeHead{head_.frontier.size(), head_.root, head_.checkpoint};
 }
 
+LedgerStats Ledger::Impl::Stats() const {
+  MutexLock lock(&mu_);
+  LedgerStats s = stats_;
+  s.pending_writers = writers_.size();
+  return s;
+}
+
 // --- Ledger -------------------------------------------------------------------------------------
 
 Ledger::Ledger(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -160,6 +167,9 @@ void Ledger::AppendAsync(AppendRequest request, AppendCallback done) {
   impl_->AppendAsync(std::move(request), std::move(done));
 }
 
+LedgerStats Ledger::Stats() const {
+  return impl_->Stats();
+}
 TreeHead Ledger::Head() const {
   return impl_->PublishedHead();
 }

@@ -73,6 +73,14 @@ struct TreeHead {
   std::string checkpoint;  // Signed note.
 };
 
+// Counters for metrics and tests. A snapshot; values only grow except pending_writers.
+struct LedgerStats {
+  uint64_t commits = 0;          // Group commits (synced store writes) since open.
+  uint64_t entries = 0;          // Entries appended since open.
+  uint64_t largest_batch = 0;    // Most entries committed in one group.
+  uint64_t pending_writers = 0;  // Writers queued or being committed right now.
+};
+
 class Ledger {
  public:
   using AppendCallback = std::function<void(Result<Receipt>)>;
@@ -95,6 +103,7 @@ class Ledger {
   void AppendAsync(AppendRequest request, AppendCallback done);
 
   TreeHead Head() const;
+  LedgerStats Stats() const;
   const NoteVerifier& verifier() const;
   const std::string& origin() const;
   bool read_only() const;

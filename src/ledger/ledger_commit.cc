@@ -144,6 +144,11 @@ void Ledger::Impl::LeadGroup() {
     status = CommitGroup(group);
     mu_.Lock();
     if (!status.ok() && status.code() != ErrorCode::kLedgerConflict) sticky_error_ = status;
+    if (status.ok()) {
+      ++stats_.commits;
+      stats_.entries += count;
+      stats_.largest_batch = std::max<uint64_t>(stats_.largest_batch, count);
+    }
   }
   std::vector<Writer*> finished_async;
   for (Writer* w : group) {

@@ -37,6 +37,7 @@ class Ledger::Impl {
   void AppendAsync(AppendRequest request, AppendCallback done);
 
   TreeHead PublishedHead() const TF_EXCLUDES(mu_);
+  LedgerStats Stats() const TF_EXCLUDES(mu_);
   // Reads nodes through the cache, then the store. Valid for any tree size up to the head.
   internal::StoreNodeReader NodeReader() const {
     return internal::StoreNodeReader(cache_, *store_);
@@ -81,6 +82,7 @@ class Ledger::Impl {
   // (LevelDB's bg_error_).
   Status sticky_error_ TF_GUARDED_BY(mu_);
   bool shutting_down_ TF_GUARDED_BY(mu_) = false;
+  LedgerStats stats_ TF_GUARDED_BY(mu_);
   // Wakes the thread that leads groups whose first writer is asynchronous.
   internal::CondVar pump_cv_{&mu_};
   std::thread pump_;
