@@ -216,6 +216,19 @@ void BM_EvaluateAllRules_NoSelection(benchmark::State& state) {
   }
 }
 
+// Once per pack version: load (parse, validate, hash) and compile the 100-rule pack.
+void BM_LoadAndCompile_Synthetic100(benchmark::State& state) {
+  testing::SyntheticPackOptions options;
+  options.seed = kSeed;
+  PackFiles files = testing::MakeSyntheticPack(options);
+  for (auto _ : state) {
+    Result<Pack> pack = LoadPackFromFiles(files);
+    Result<std::unique_ptr<CompiledPack>> compiled = CompiledPack::Compile(std::move(*pack));
+    Check(compiled.ok(), "compiles");
+    benchmark::DoNotOptimize(compiled);
+  }
+}
+
 BENCHMARK(BM_Select_Basic);
 BENCHMARK(BM_Select_BasicWithSchemaCheck);
 BENCHMARK(BM_Select_Weighted);
@@ -225,6 +238,7 @@ BENCHMARK(BM_Select_PlannerOnly);
 BENCHMARK(BM_Decide_Basic);
 BENCHMARK(BM_Decide_AllRules);
 BENCHMARK(BM_EvaluateAllRules_NoSelection);
+BENCHMARK(BM_LoadAndCompile_Synthetic100)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace tf::policy

@@ -42,16 +42,21 @@ PackSession::~PackSession() {
 
 Status PackSession::EvaluatePredicates(const Value& context, std::vector<uint8_t>& out) {
   const internal::PackProgram& program = *pack_->program_;
+  const size_t n = program.activation.leaves.size();
+  out.assign(n, 0);
+  if (n == 0) return Status();
   options_.input = &context;
   Result<rego::QueryResult> r = evaluator_->Eval(program.queries.activation, options_);
   if (!r.ok()) return ExplainPredicateFailure(context, r.status());
-  const size_t n = program.activation.leaves.size();
   // [values, invalid]: the sets of indices of holding and of non-boolean predicates.
   if (r->solutions.empty() || !r->solutions[0].expressions[0].is_array() ||
       r->solutions[0].expressions[0].size() != 2) {
     return Status(ErrorCode::kInternal, "activation values have an unexpected shape");
   }
   std::span<const Value> sets = r->solutions[0].expressions[0].array();
+  if (!sets[0].is_set() || !sets[1].is_set()) {
+    return Status(ErrorCode::kInternal, "activation values have an unexpected shape");
+  }
   if (sets[1].size() > 0) {  // [index, type name] of rule-ref predicates that are not boolean
     const Value& first = sets[1].set()[0];
     const internal::Leaf& leaf = program.activation.leaves[first.array()[0].small_int()];
@@ -59,9 +64,9 @@ Status PackSession::EvaluatePredicates(const Value& context, std::vector<uint8_t
         pack_->pack(), ErrorCode::kPredicateEvalError, leaf.pos,
         "predicate " + leaf.text + " is " + first.array()[1].string() + ", not boolean");
   }
-  out.assign(n, 0);
-  for (const Value& index : sets[0].set())
-    out[index.small_int()] = 1;
+  for (const Value& index : sets[0].set()) {
+    if (index.is_small_int() && index.small_int() >= 0) out[index.small_int()] = 1;
+  }
   return Status();
 }
 

@@ -211,6 +211,20 @@ TEST(ManifestParserTest, TooManyAliasExpansionsAreRefused) {
   EXPECT_STATUS(Parse(yaml), ErrorCode::kPackManifestInvalid, "more than 100000 YAML nodes");
 }
 
+// Found by pack_yaml_fuzz: yaml-cpp's LoadAll yields empty documents forever after a stray '}'
+// in block context and exhausts memory.
+TEST(ManifestParserTest, StrayClosingBraceIsRefusedWithoutExhaustingMemory) {
+  EXPECT_STATUS(Parse(", cost: 1, severity: wl o,reas cost: 1, severity: low, reason: x}\n"),
+                ErrorCode::kPackManifestInvalid, "pack.yaml");
+  EXPECT_STATUS(Parse("a: 1}\n"), ErrorCode::kPackManifestInvalid, "pack.yaml");
+}
+
+TEST(ManifestParserTest, EmptyAndMultiDocumentFilesAreRefused) {
+  EXPECT_STATUS(Parse(""), ErrorCode::kPackManifestInvalid, "pack.yaml: empty document");
+  EXPECT_STATUS(Parse("id: a\n---\nid: b\n"), ErrorCode::kPackManifestInvalid,
+                "more than one YAML document");
+}
+
 TEST(ManifestParserTest, CanonicalFormIgnoresLayoutCommentsAndRuleOrder) {
   std::string reordered = R"(# the same pack, written differently
 version: "1.2.0"
