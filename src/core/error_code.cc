@@ -69,6 +69,17 @@ std::string_view ErrorCodeName(ErrorCode code) {
     case ErrorCode::kWeightsInvalid: return "weights_invalid";
     case ErrorCode::kPredicateEvalError: return "predicate_eval_error";
     case ErrorCode::kInputSchemaViolation: return "input_schema_violation";
+    case ErrorCode::kGraphNodeNotFound: return "graph_node_not_found";
+    case ErrorCode::kGraphRowInvalid: return "graph_row_invalid";
+    case ErrorCode::kGraphColumnsInvalid: return "graph_columns_invalid";
+    case ErrorCode::kGraphStoreCorrupt: return "graph_store_corrupt";
+    case ErrorCode::kGraphLedgerMismatch: return "graph_ledger_mismatch";
+    case ErrorCode::kGraphQueryInvalid: return "graph_query_invalid";
+    case ErrorCode::kGraphLimitExceeded: return "graph_limit_exceeded";
+    case ErrorCode::kGraphBatchRejected: return "graph_batch_rejected";
+    case ErrorCode::kViewNotFound: return "view_not_found";
+    case ErrorCode::kTransformInvalid: return "transform_invalid";
+    case ErrorCode::kHashKeyMissing: return "hash_key_missing";
     case ErrorCode::kAuthTokenMissing: return "auth_token_missing";
     case ErrorCode::kAuthTokenMalformed: return "auth_token_malformed";
     case ErrorCode::kAuthAlgorithmRejected: return "auth_algorithm_rejected";
@@ -165,6 +176,18 @@ int HttpStatusFor(ErrorCode code) {
     case ErrorCode::kPackNotFound: return 404;
     case ErrorCode::kPackTooLarge: return 413;
     case ErrorCode::kPredicateEvalError: return 422;
+    // Graph.
+    case ErrorCode::kGraphRowInvalid:
+    case ErrorCode::kGraphColumnsInvalid:
+    case ErrorCode::kGraphQueryInvalid:
+    case ErrorCode::kGraphBatchRejected:
+    case ErrorCode::kTransformInvalid: return 400;
+    case ErrorCode::kGraphLimitExceeded: return 403;
+    case ErrorCode::kGraphNodeNotFound:
+    case ErrorCode::kViewNotFound: return 404;
+    case ErrorCode::kHashKeyMissing: return 422;
+    case ErrorCode::kGraphStoreCorrupt:
+    case ErrorCode::kGraphLedgerMismatch: return 500;
     // Server and auth.
     case ErrorCode::kUploadMalformed:
     case ErrorCode::kBadRequest: return 400;

@@ -97,6 +97,20 @@ enum class ErrorCode : uint16_t {
   kPredicateEvalError = 410,    // an activation predicate failed for this context (fails closed)
   kInputSchemaViolation = 411,  // the input does not match the pack's input schema
 
+  // Graph (600-699): the property graph store, ingest and traversal, graph-aware limits and
+  // minimisation views.
+  kGraphNodeNotFound = 600,    // no node with that id in the graph
+  kGraphRowInvalid = 601,      // an ingest row is malformed; the message names file:line
+  kGraphColumnsInvalid = 602,  // a column declaration (--node-columns/--edge-columns) is malformed
+  kGraphStoreCorrupt = 603,    // a stored graph record fails to decode
+  kGraphLedgerMismatch = 604,  // the graph store and the ledger disagree about ingest batches
+  kGraphQueryInvalid = 605,    // a query's parameters are malformed or out of range
+  kGraphLimitExceeded = 606,   // a pack's graph limit denies the query
+  kGraphBatchRejected = 607,   // an ingest batch was refused as a whole; nothing of it was written
+  kViewNotFound = 610,         // no minimisation view with that id in the pack
+  kTransformInvalid = 611,     // a view's transform cannot apply to a value
+  kHashKeyMissing = 612,       // a hash transform names a key the configuration does not hold
+
   // Server and auth (700-799). Authentication failures are 401 with WWW-Authenticate; a valid
   // token that may not do something is 403; a refusal to serve now (keys, shutdown) is 503.
   kAuthTokenMissing = 700,       // no bearer token on a route that needs one
