@@ -40,15 +40,17 @@ Value RbacData() {
   for (int r = 0; r < kRoles; ++r) {
     std::vector<Value> list;
     for (int g = 0; g < kGrantsPerRole; ++g) {
-      list.push_back(Value::Object({{Value::String("action"), Value::String("action" + std::to_string(g))},
-                                    {Value::String("type"), Value::String("type" + std::to_string(r))}}));
+      list.push_back(
+          Value::Object({{Value::String("action"), Value::String("action" + std::to_string(g))},
+                         {Value::String("type"), Value::String("type" + std::to_string(r))}}));
     }
     grants.emplace_back(Value::String("role" + std::to_string(r)), Value::Array(std::move(list)));
   }
   std::vector<ObjectEntry> users;
   for (int u = 0; u < kUsers; ++u) {
     std::vector<Value> roles;
-    for (int k = 0; k < 1 + u % 3; ++k) roles.push_back(Value::String("role" + std::to_string((u + 7 * k) % kRoles)));
+    for (int k = 0; k < 1 + u % 3; ++k)
+      roles.push_back(Value::String("role" + std::to_string((u + 7 * k) % kRoles)));
     users.emplace_back(Value::String("user" + std::to_string(u)), Value::Array(std::move(roles)));
   }
   Value data = Value::Object({{Value::String("role_grants"), Value::Object(std::move(grants))},
@@ -77,7 +79,8 @@ bool NativeRbac(const Value& data, const Value& input) {
     const Value* grants = grants_by_role.Find(role);
     if (grants == nullptr) continue;
     for (const Value& g : grants->array()) {
-      if (*g.Find("action") == *input.Find("action") && *g.Find("type") == *input.Find("type")) return true;
+      if (*g.Find("action") == *input.Find("action") && *g.Find("type") == *input.Find("type"))
+        return true;
     }
   }
   return false;
@@ -87,7 +90,8 @@ void BM_Rbac_Native(benchmark::State& state) {
   Value data = RbacData();
   Value input = RbacInput();
   if (!NativeRbac(data, input)) Die("native RBAC answer");
-  for (auto _ : state) benchmark::DoNotOptimize(NativeRbac(data, input));
+  for (auto _ : state)
+    benchmark::DoNotOptimize(NativeRbac(data, input));
 }
 BENCHMARK(BM_Rbac_Native);
 
@@ -100,7 +104,8 @@ void RunDecision(benchmark::State& state, const std::string& policy_text, const 
   opts.input = &input;
   opts.data = &data;
   Result<QueryResult> check = eval.Eval(0, opts);
-  if (!check.ok() || check->solutions.size() != 1 || check->solutions[0].expressions[0] != expected) {
+  if (!check.ok() || check->solutions.size() != 1 ||
+      check->solutions[0].expressions[0] != expected) {
     Die("wrong answer for " + query);
   }
   for (auto _ : state) {
@@ -141,12 +146,14 @@ violations contains {"rule": "audit_fresh", "reason": "last audit too old"} if {
 Value LksgData() {
   std::vector<Value> sanctions;
   for (int i = 0; i < 200; ++i) {
-    sanctions.push_back(Value::Object({{Value::String("name"), Value::String("Sanctioned Corp " + std::to_string(i))}}));
+    sanctions.push_back(Value::Object(
+        {{Value::String("name"), Value::String("Sanctioned Corp " + std::to_string(i))}}));
   }
-  return Value::Object({{Value::String("sanctions"), Value::Array(std::move(sanctions))},
-                        {Value::String("conflict_regions"),
-                         Value::Set({Value::String("CD-North-Kivu"), Value::String("CD-South-Kivu")})},
-                        {Value::String("max_audit_age_days"), Value::Int(365)}});
+  return Value::Object(
+      {{Value::String("sanctions"), Value::Array(std::move(sanctions))},
+       {Value::String("conflict_regions"),
+        Value::Set({Value::String("CD-North-Kivu"), Value::String("CD-South-Kivu")})},
+       {Value::String("max_audit_age_days"), Value::Int(365)}});
 }
 
 void BM_Lksg_Rego(benchmark::State& state) {
@@ -170,7 +177,8 @@ std::string ThousandRules() {
 void BM_ThousandRules_Compile(benchmark::State& state) {
   std::string text = ThousandRules();
   for (auto _ : state) {
-    Result<CompiledPolicy> policy = CompiledPolicy::Compile({{"big.rego", text}}, {"data.big.rule_777"});
+    Result<CompiledPolicy> policy =
+        CompiledPolicy::Compile({{"big.rego", text}}, {"data.big.rule_777"});
     if (!policy.ok()) Die(policy.status().ToString());
     benchmark::DoNotOptimize(policy);
   }
@@ -179,7 +187,8 @@ BENCHMARK(BM_ThousandRules_Compile)->Unit(benchmark::kMillisecond);
 
 void BM_ThousandRules_Decision(benchmark::State& state) {
   Value input = *ParseJson(R"({"kind": "k777", "level": 9, "tags": ["a", "b", "c"]})");
-  RunDecision(state, ThousandRules(), "data.big.rule_777", Value::EmptyObject(), input, Value::Bool(true));
+  RunDecision(state, ThousandRules(), "data.big.rule_777", Value::EmptyObject(), input,
+              Value::Bool(true));
 }
 BENCHMARK(BM_ThousandRules_Decision);
 

@@ -6,9 +6,10 @@
 #include "rego/evaluator.h"
 
 int main() {
-  const char* policy = "package authz\n"
-                       "default allow := false\n"
-                       "allow if input.user in data.admins\n";
+  const char* policy =
+      "package authz\n"
+      "default allow := false\n"
+      "allow if input.user in data.admins\n";
   auto compiled = tf::rego::CompiledPolicy::Compile({{"authz.rego", policy}}, {"data.authz.allow"});
   if (!compiled.ok()) return std::cerr << compiled.status().ToString() << "\n", 1;
   tf::Value data = *tf::ParseJson(R"({"admins": ["alice"]})");

@@ -23,9 +23,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!m.ok()) return 0;
   std::set<std::string> queries;
   std::string prefix = "data";
-  for (const std::string& p : m->package) prefix += "[\"" + p + "\"]";
+  for (const std::string& p : m->package)
+    prefix += "[\"" + p + "\"]";
   for (const tf::rego::Rule& r : m->rules) {
-    if (r.kind != tf::rego::RuleKind::kFunction) queries.insert(prefix + "[\"" + r.head.ref[0].name + "\"]");
+    if (r.kind != tf::rego::RuleKind::kFunction)
+      queries.insert(prefix + "[\"" + r.head.ref[0].name + "\"]");
   }
   queries.insert("data");
   std::vector<std::string> list(queries.begin(), queries.end());

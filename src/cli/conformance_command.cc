@@ -32,7 +32,8 @@ int RunConformanceCommand(const std::vector<std::string>& paths, const std::stri
   }
   if (!json_out.empty()) {
     std::vector<Value> cases;
-    for (const rego::CaseResult& r : summary->cases) cases.push_back(CaseToJson(r));
+    for (const rego::CaseResult& r : summary->cases)
+      cases.push_back(CaseToJson(r));
     JsonWriteOptions pretty;
     pretty.pretty = true;
     Status st = WriteFile(json_out, ToJson(Value::Array(std::move(cases)), pretty) + "\n");
@@ -52,7 +53,8 @@ void AddConformanceCommand(CLI::App& app, CommandEnv& env) {
   auto json_out = std::make_shared<std::string>();
   cmd->add_option("paths", *paths, "Case files or directories (searched recursively)")->required();
   cmd->add_option("--json", *json_out, "Write per-case results to this file");
-  cmd->callback([&env, paths, json_out] { env.exit_code = RunConformanceCommand(*paths, *json_out); });
+  cmd->callback(
+      [&env, paths, json_out] { env.exit_code = RunConformanceCommand(*paths, *json_out); });
 }
 
 }  // namespace tf::cli

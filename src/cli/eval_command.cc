@@ -77,7 +77,8 @@ int RunEval(const EvalArgs& args) {
 void AddEvalCommand(CLI::App& app, CommandEnv& env) {
   CLI::App* cmd = app.add_subcommand("eval", "Evaluate a Rego query and print the result set");
   auto args = std::make_shared<EvalArgs>();
-  cmd->add_option("-d,--data", args->data_paths, "Policy (.rego) and data (.json) files or directories");
+  cmd->add_option("-d,--data", args->data_paths,
+                  "Policy (.rego) and data (.json) files or directories");
   cmd->add_option("-i,--input", args->input_path, "Input document (JSON file)");
   cmd->add_flag("--strict-builtin-errors", args->strict, "Treat builtin errors as fatal");
   cmd->add_flag("--dump-ir", args->dump_ir, "Print the compiled IR to stderr");

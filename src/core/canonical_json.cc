@@ -44,13 +44,27 @@ void AppendCanonicalString(std::string& out, std::string_view s) {
       continue;
     }
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20) {
           out += "\\u00";
@@ -67,8 +81,12 @@ void AppendCanonicalString(std::string& out, std::string_view s) {
 
 Status AppendCanonical(std::string& out, const Value& v) {
   switch (v.kind()) {
-    case ValueKind::kNull: out += "null"; return Status();
-    case ValueKind::kBool: out += v.bool_value() ? "true" : "false"; return Status();
+    case ValueKind::kNull:
+      out += "null";
+      return Status();
+    case ValueKind::kBool:
+      out += v.bool_value() ? "true" : "false";
+      return Status();
     case ValueKind::kNumber: {
       double d = v.number().ToDouble();
       if (!std::isfinite(d)) {
@@ -77,7 +95,9 @@ Status AppendCanonical(std::string& out, const Value& v) {
       out += FormatEcmaScriptNumber(d);
       return Status();
     }
-    case ValueKind::kString: AppendCanonicalString(out, v.string()); return Status();
+    case ValueKind::kString:
+      AppendCanonicalString(out, v.string());
+      return Status();
     case ValueKind::kArray:
     case ValueKind::kSet: {
       out.push_back('[');

@@ -44,7 +44,9 @@ std::string HexEncode(std::span<const uint8_t> bytes) {
   return out;
 }
 
-std::string HexEncode(std::string_view bytes) { return HexEncode(AsBytes(bytes)); }
+std::string HexEncode(std::string_view bytes) {
+  return HexEncode(AsBytes(bytes));
+}
 
 Result<std::string> HexDecode(std::string_view hex) {
   if (hex.size() % 2 != 0) return Status(ErrorCode::kEncodingError, "odd length hex string");

@@ -22,7 +22,8 @@ Result<std::string> HexDecode(std::string_view hex);
 enum class Base64Alphabet : uint8_t { kStandard, kUrl };
 enum class Base64Padding : uint8_t { kPad, kNoPad, kOptional };
 
-std::string Base64Encode(std::string_view bytes, Base64Alphabet alphabet = Base64Alphabet::kStandard,
+std::string Base64Encode(std::string_view bytes,
+                         Base64Alphabet alphabet = Base64Alphabet::kStandard,
                          Base64Padding padding = Base64Padding::kPad);
 std::string Base64Encode(std::span<const uint8_t> bytes,
                          Base64Alphabet alphabet = Base64Alphabet::kStandard,

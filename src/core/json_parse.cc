@@ -17,7 +17,8 @@ Status JsonError(simdjson::error_code code) {
 }
 
 std::string_view TrimRight(std::string_view s) {
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\r' || s.back() == '\t')) {
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\n' || s.back() == '\r' || s.back() == '\t')) {
     s.remove_suffix(1);
   }
   return s;
@@ -27,7 +28,8 @@ Result<Value> NumberFromToken(std::string_view raw) {
   raw = TrimRight(raw);
   // JSON forbids leading zeros ("01"); Number::Parse is more lenient.
   size_t first = (!raw.empty() && raw[0] == '-') ? 1 : 0;
-  if (raw.size() > first + 1 && raw[first] == '0' && raw[first + 1] >= '0' && raw[first + 1] <= '9') {
+  if (raw.size() > first + 1 && raw[first] == '0' && raw[first + 1] >= '0' &&
+      raw[first + 1] <= '9') {
     return Status(ErrorCode::kJsonParseError, "invalid JSON number: " + std::string(raw));
   }
   Result<Number> n = Number::Parse(raw);
@@ -106,7 +108,8 @@ Result<Value> Convert(od::value v, int depth, KeyInterner& keys) {
       if (auto e = v.get_string().get(s)) return JsonError(e);
       return Value::String(s);
     }
-    case od::json_type::number: return NumberFromToken(v.raw_json_token());
+    case od::json_type::number:
+      return NumberFromToken(v.raw_json_token());
     case od::json_type::boolean: {
       bool b;
       if (auto e = v.get_bool().get(b)) return JsonError(e);
@@ -124,7 +127,8 @@ Result<Value> Convert(od::value v, int depth, KeyInterner& keys) {
 
 std::string_view TrimBoth(std::string_view s) {
   s = TrimRight(s);
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\n' || s.front() == '\r' || s.front() == '\t')) {
+  while (!s.empty() &&
+         (s.front() == ' ' || s.front() == '\n' || s.front() == '\r' || s.front() == '\t')) {
     s.remove_prefix(1);
   }
   return s;
@@ -155,7 +159,8 @@ Result<Value> ConvertDocument(od::document& doc, std::string_view text) {
       // Reading the raw token does not advance the iterator, so check for trailing content
       // against the input itself.
       if (TrimBoth(raw) != TrimBoth(text)) {
-        return Status(ErrorCode::kJsonParseError, "invalid JSON: trailing content after the document");
+        return Status(ErrorCode::kJsonParseError,
+                      "invalid JSON: trailing content after the document");
       }
       return NumberFromToken(raw);
     }

@@ -18,8 +18,12 @@ class Writer {
 
   void Write(const Value& v, int depth) {
     switch (v.kind()) {
-      case ValueKind::kNull: out_ += "null"; return;
-      case ValueKind::kBool: out_ += v.bool_value() ? "true" : "false"; return;
+      case ValueKind::kNull:
+        out_ += "null";
+        return;
+      case ValueKind::kBool:
+        out_ += v.bool_value() ? "true" : "false";
+        return;
       case ValueKind::kNumber:
         if (v.is_small_int()) {
           out_ += std::to_string(v.small_int());
@@ -27,10 +31,18 @@ class Writer {
           out_ += v.number().ToString();
         }
         return;
-      case ValueKind::kString: AppendJsonString(out_, v.string(), options_.escape_html); return;
-      case ValueKind::kArray: WriteSequence(v.array(), depth); return;
-      case ValueKind::kSet: WriteSequence(v.set(), depth); return;
-      case ValueKind::kObject: WriteObject(v, depth); return;
+      case ValueKind::kString:
+        AppendJsonString(out_, v.string(), options_.escape_html);
+        return;
+      case ValueKind::kArray:
+        WriteSequence(v.array(), depth);
+        return;
+      case ValueKind::kSet:
+        WriteSequence(v.set(), depth);
+        return;
+      case ValueKind::kObject:
+        WriteObject(v, depth);
+        return;
     }
   }
 
@@ -39,7 +51,8 @@ class Writer {
     if (!options_.pretty) return;
     out_ += '\n';
     out_ += options_.prefix;
-    for (int i = 0; i < depth; ++i) out_ += options_.indent;
+    for (int i = 0; i < depth; ++i)
+      out_ += options_.indent;
   }
 
   void WriteSequence(std::span<const Value> items, int depth) {
@@ -105,13 +118,27 @@ void AppendJsonString(std::string& out, std::string_view s, bool escape_html) {
       continue;
     }
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
       default:
         if (c < 0x20 || (escape_html && (c == '<' || c == '>' || c == '&'))) {
           AppendUnicodeEscape(out, c);

@@ -32,7 +32,8 @@ void JsonLinesLogger::Log(LogLevel level, std::string_view event, const Value& f
       {Value::String("level"), Value::String(kLevels[static_cast<int>(level)])},
       {Value::String("event"), Value::String(event)}};
   if (fields.is_object()) {
-    for (const auto& [k, v] : fields.object()) entries.emplace_back(k, v);
+    for (const auto& [k, v] : fields.object())
+      entries.emplace_back(k, v);
   }
   std::string line = ToJson(Value::Object(std::move(entries)));
   line += '\n';

@@ -24,9 +24,15 @@ class Logger {
   // `fields` is an object (or null). Implementations must be thread-safe.
   virtual void Log(LogLevel level, std::string_view event, const Value& fields) = 0;
 
-  void Info(std::string_view event, const Value& fields = Value()) { Log(LogLevel::kInfo, event, fields); }
-  void Warn(std::string_view event, const Value& fields = Value()) { Log(LogLevel::kWarn, event, fields); }
-  void Error(std::string_view event, const Value& fields = Value()) { Log(LogLevel::kError, event, fields); }
+  void Info(std::string_view event, const Value& fields = Value()) {
+    Log(LogLevel::kInfo, event, fields);
+  }
+  void Warn(std::string_view event, const Value& fields = Value()) {
+    Log(LogLevel::kWarn, event, fields);
+  }
+  void Error(std::string_view event, const Value& fields = Value()) {
+    Log(LogLevel::kError, event, fields);
+  }
 };
 
 // One JSON object per line: {"time": RFC 3339, "level", "event", ...fields}.

@@ -67,7 +67,8 @@ void Counter::Render(std::string& out) const {
   Header(out, "counter");
   std::lock_guard<std::mutex> lock(mu_);
   if (series_.empty() && labels_.empty()) out += name_ + " 0\n";
-  for (const auto& [labels, v] : series_) out += name_ + Labels(labels) + " " + FormatNumber(v) + "\n";
+  for (const auto& [labels, v] : series_)
+    out += name_ + Labels(labels) + " " + FormatNumber(v) + "\n";
 }
 
 void Gauge::Set(double value, const LabelValues& values) {
@@ -90,13 +91,13 @@ void Gauge::Render(std::string& out) const {
   Header(out, "gauge");
   std::lock_guard<std::mutex> lock(mu_);
   if (series_.empty() && labels_.empty()) out += name_ + " 0\n";
-  for (const auto& [labels, v] : series_) out += name_ + Labels(labels) + " " + FormatNumber(v) + "\n";
+  for (const auto& [labels, v] : series_)
+    out += name_ + Labels(labels) + " " + FormatNumber(v) + "\n";
 }
 
 std::vector<double> Histogram::LatencyBuckets() {
-  return {0.000005, 0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001,
-          0.0025,   0.005,   0.01,     0.025,   0.05,   0.1,     0.25,   0.5,
-          1,        2.5,     5,        10};
+  return {0.000005, 0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005,
+          0.01,     0.025,   0.05,     0.1,     0.25,   0.5,     1,      2.5,   5,      10};
 }
 
 void Histogram::Observe(double value, const LabelValues& values) {
@@ -147,7 +148,8 @@ Gauge& MetricsRegistry::AddGauge(const std::string& name, const std::string& hel
 }
 
 Histogram& MetricsRegistry::AddHistogram(const std::string& name, const std::string& help,
-                                         std::vector<std::string> labels, std::vector<double> bounds) {
+                                         std::vector<std::string> labels,
+                                         std::vector<double> bounds) {
   std::lock_guard<std::mutex> lock(mu_);
   auto& slot = metrics_[name];
   if (!slot) slot = std::make_unique<Histogram>(name, help, std::move(labels), std::move(bounds));
@@ -157,7 +159,8 @@ Histogram& MetricsRegistry::AddHistogram(const std::string& name, const std::str
 std::string MetricsRegistry::Render() const {
   std::lock_guard<std::mutex> lock(mu_);
   std::string out;
-  for (const auto& [name, m] : metrics_) m->Render(out);
+  for (const auto& [name, m] : metrics_)
+    m->Render(out);
   return out;
 }
 

@@ -29,9 +29,15 @@ struct BnCtxDeleter {
 };
 using BnCtxPtr = std::unique_ptr<BN_CTX, BnCtxDeleter>;
 
-BnPtr NewBn() { return BnPtr(BN_new()); }
-BnPtr CopyBn(const BIGNUM* bn) { return BnPtr(BN_dup(bn)); }
-BnCtxPtr NewCtx() { return BnCtxPtr(BN_CTX_new()); }
+BnPtr NewBn() {
+  return BnPtr(BN_new());
+}
+BnPtr CopyBn(const BIGNUM* bn) {
+  return BnPtr(BN_dup(bn));
+}
+BnCtxPtr NewCtx() {
+  return BnCtxPtr(BN_CTX_new());
+}
 
 // A mutable working form for arithmetic on the slow path.
 struct Dec {
@@ -71,7 +77,8 @@ void ScaleUp(BIGNUM* bn, int64_t k, BN_CTX* ctx) {
   if (k <= 0) return;
   if (k <= 19) {
     BN_ULONG factor = 1;
-    for (int64_t i = 0; i < k; ++i) factor *= 10;
+    for (int64_t i = 0; i < k; ++i)
+      factor *= 10;
     BN_mul_word(bn, factor);
     return;
   }
@@ -154,19 +161,22 @@ bool ValidLiteral(std::string_view s) {
   size_t i = 0;
   if (i < s.size() && s[i] == '-') ++i;
   size_t digits = 0;
-  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++digits;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+    ++i, ++digits;
   if (digits == 0) return false;
   if (i < s.size() && s[i] == '.') {
     ++i;
     size_t frac = 0;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++frac;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+      ++i, ++frac;
     if (frac == 0) return false;
   }
   if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
     ++i;
     if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
     size_t exp = 0;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++exp;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+      ++i, ++exp;
     if (exp == 0) return false;
   }
   return i == s.size();
@@ -174,7 +184,9 @@ bool ValidLiteral(std::string_view s) {
 
 }  // namespace
 
-Number::Number(const internal::BigDecimal* big) : big_(big) { big_->AddRef(); }
+Number::Number(const internal::BigDecimal* big) : big_(big) {
+  big_->AddRef();
+}
 
 Number::Number(const Number& other) : small_(other.small_), big_(other.big_) {
   if (big_) big_->AddRef();
@@ -231,7 +243,8 @@ Result<Number> Number::Parse(std::string_view text) {
       exp_negative = exp_text[0] == '-';
       exp_text.remove_prefix(1);
     }
-    while (exp_text.size() > 1 && exp_text[0] == '0') exp_text.remove_prefix(1);
+    while (exp_text.size() > 1 && exp_text[0] == '0')
+      exp_text.remove_prefix(1);
     int64_t e = 0;
     auto [ptr, ec] = std::from_chars(exp_text.data(), exp_text.data() + exp_text.size(), e);
     if (ec != std::errc() || e > kMaxExponentMagnitude) {
@@ -273,7 +286,9 @@ Number Number::FromUint64(uint64_t value) {
   return Normalize(std::move(d));
 }
 
-bool Number::IsInteger() const { return is_small() || big_->exponent() >= 0; }
+bool Number::IsInteger() const {
+  return is_small() || big_->exponent() >= 0;
+}
 
 std::optional<int64_t> Number::ToInt64() const {
   if (big_ == nullptr) return small_;
@@ -365,19 +380,22 @@ Number Number::operator-() const {
 
 Number Number::Add(const Number& a, const Number& b) {
   int64_t r;
-  if (a.is_small() && b.is_small() && !__builtin_add_overflow(a.small_, b.small_, &r)) return Number(r);
+  if (a.is_small() && b.is_small() && !__builtin_add_overflow(a.small_, b.small_, &r))
+    return Number(r);
   return AddSlow(a, b, false);
 }
 
 Number Number::Sub(const Number& a, const Number& b) {
   int64_t r;
-  if (a.is_small() && b.is_small() && !__builtin_sub_overflow(a.small_, b.small_, &r)) return Number(r);
+  if (a.is_small() && b.is_small() && !__builtin_sub_overflow(a.small_, b.small_, &r))
+    return Number(r);
   return AddSlow(a, b, true);
 }
 
 Number Number::Mul(const Number& a, const Number& b) {
   int64_t r;
-  if (a.is_small() && b.is_small() && !__builtin_mul_overflow(a.small_, b.small_, &r)) return Number(r);
+  if (a.is_small() && b.is_small() && !__builtin_mul_overflow(a.small_, b.small_, &r))
+    return Number(r);
   Dec x = ToDec(a);
   Dec y = ToDec(b);
   BnCtxPtr ctx = NewCtx();
@@ -450,7 +468,9 @@ Result<Number> Number::Rem(const Number& a, const Number& b) {
   return Normalize(std::move(out));
 }
 
-Number Number::Abs() const { return Sign() < 0 ? -*this : *this; }
+Number Number::Abs() const {
+  return Sign() < 0 ? -*this : *this;
+}
 
 namespace {
 

@@ -84,8 +84,12 @@ class Number {
   const internal::BigDecimal* big_ = nullptr;  // owned reference, or null for inline values
 };
 
-inline bool operator==(const Number& a, const Number& b) { return a.Compare(b) == 0; }
-inline bool operator<(const Number& a, const Number& b) { return a.Compare(b) < 0; }
+inline bool operator==(const Number& a, const Number& b) {
+  return a.Compare(b) == 0;
+}
+inline bool operator<(const Number& a, const Number& b) {
+  return a.Compare(b) < 0;
+}
 
 }  // namespace tf
 

@@ -22,7 +22,8 @@ Sha256Digest Sha256(std::span<const uint8_t> data) {
 }
 
 Sha256Digest Sha256(std::string_view data) {
-  return Sha256(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(data.data()), data.size()));
+  return Sha256(
+      std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(data.data()), data.size()));
 }
 
 Sha256Hasher::Sha256Hasher() : ctx_(EVP_MD_CTX_new()) {
@@ -45,6 +46,8 @@ Sha256Digest Sha256Hasher::Finish() {
   return out;
 }
 
-std::string DigestHex(const Sha256Digest& digest) { return HexEncode(digest); }
+std::string DigestHex(const Sha256Digest& digest) {
+  return HexEncode(digest);
+}
 
 }  // namespace tf

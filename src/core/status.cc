@@ -39,11 +39,17 @@ Status Status::WithContext(std::string_view prefix) const {
 Status InvalidArgument(std::string message) {
   return Status(ErrorCode::kInvalidArgument, std::move(message));
 }
-Status NotFound(std::string message) { return Status(ErrorCode::kNotFound, std::move(message)); }
+Status NotFound(std::string message) {
+  return Status(ErrorCode::kNotFound, std::move(message));
+}
 Status FailedPrecondition(std::string message) {
   return Status(ErrorCode::kFailedPrecondition, std::move(message));
 }
-Status Internal(std::string message) { return Status(ErrorCode::kInternal, std::move(message)); }
-Status IoError(std::string message) { return Status(ErrorCode::kIoError, std::move(message)); }
+Status Internal(std::string message) {
+  return Status(ErrorCode::kInternal, std::move(message));
+}
+Status IoError(std::string message) {
+  return Status(ErrorCode::kIoError, std::move(message));
+}
 
 }  // namespace tf

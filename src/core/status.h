@@ -66,7 +66,7 @@ Status IoError(std::string message);
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design.
+  Result(T value) : value_(std::move(value)) {}         // NOLINT: implicit by design.
   Result(Status status) : status_(std::move(status)) {  // NOLINT: implicit by design.
     if (status_.ok()) status_ = Status(ErrorCode::kInternal, "Result built from an OK status");
   }
@@ -95,17 +95,17 @@ class [[nodiscard]] Result {
 #define TF_STATUS_CONCAT(a, b) TF_STATUS_CONCAT_INNER(a, b)
 
 // Returns the status from the enclosing function if `expr` is not OK.
-#define TF_RETURN_IF_ERROR(expr)                  \
-  do {                                            \
-    ::tf::Status tf_status_ = (expr);             \
-    if (!tf_status_.ok()) return tf_status_;      \
+#define TF_RETURN_IF_ERROR(expr)             \
+  do {                                       \
+    ::tf::Status tf_status_ = (expr);        \
+    if (!tf_status_.ok()) return tf_status_; \
   } while (false)
 
 // `TF_ASSIGN_OR_RETURN(auto x, MakeX());` declares x from a Result, or returns its status.
 #define TF_ASSIGN_OR_RETURN(lhs, rexpr) \
   TF_ASSIGN_OR_RETURN_IMPL(TF_STATUS_CONCAT(tf_result_, __LINE__), lhs, rexpr)
-#define TF_ASSIGN_OR_RETURN_IMPL(result, lhs, rexpr) \
-  auto result = (rexpr);                             \
+#define TF_ASSIGN_OR_RETURN_IMPL(result, lhs, rexpr)   \
+  auto result = (rexpr);                               \
   if (!result.ok()) return std::move(result).status(); \
   lhs = std::move(result).value()
 

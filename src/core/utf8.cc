@@ -95,7 +95,8 @@ std::u32string ToCodePoints(std::string_view s) {
 std::string FromCodePoints(std::u32string_view cps) {
   std::string out;
   out.reserve(cps.size());
-  for (char32_t cp : cps) AppendUtf8(out, cp);
+  for (char32_t cp : cps)
+    AppendUtf8(out, cp);
   return out;
 }
 

@@ -51,21 +51,32 @@ struct SetNode : RefCounted {
   std::vector<Value> items;
 };
 
-bool KeyLess(const ObjectEntry& a, const ObjectEntry& b) { return a.first.Compare(b.first) < 0; }
+bool KeyLess(const ObjectEntry& a, const ObjectEntry& b) {
+  return a.first.Compare(b.first) < 0;
+}
 
-size_t Mix(size_t seed, size_t h) { return seed ^ (h + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2)); }
+size_t Mix(size_t seed, size_t h) {
+  return seed ^ (h + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2));
+}
 
 }  // namespace
 
 std::string_view KindName(ValueKind kind) {
   switch (kind) {
-    case ValueKind::kNull: return "null";
-    case ValueKind::kBool: return "boolean";
-    case ValueKind::kNumber: return "number";
-    case ValueKind::kString: return "string";
-    case ValueKind::kArray: return "array";
-    case ValueKind::kObject: return "object";
-    case ValueKind::kSet: return "set";
+    case ValueKind::kNull:
+      return "null";
+    case ValueKind::kBool:
+      return "boolean";
+    case ValueKind::kNumber:
+      return "number";
+    case ValueKind::kString:
+      return "string";
+    case ValueKind::kArray:
+      return "array";
+    case ValueKind::kObject:
+      return "object";
+    case ValueKind::kSet:
+      return "set";
   }
   return "unknown";
 }
@@ -109,18 +120,21 @@ Value& Value::operator=(Value&& other) noexcept {
 void Value::Retain() const noexcept {
   switch (kind_) {
     case ValueKind::kNull:
-    case ValueKind::kBool: return;
+    case ValueKind::kBool:
+      return;
     case ValueKind::kNumber:
       if (big_number_) node_->AddRef();
       return;
-    default: node_->AddRef();
+    default:
+      node_->AddRef();
   }
 }
 
 void Value::Release() noexcept {
   switch (kind_) {
     case ValueKind::kNull:
-    case ValueKind::kBool: return;
+    case ValueKind::kBool:
+      return;
     case ValueKind::kNumber:
       if (big_number_ && node_->Release()) delete static_cast<internal::BigDecimal*>(node_);
       return;
@@ -164,7 +178,9 @@ Value Value::FromNumber(const Number& n) {
   return v;
 }
 
-Value Value::String(std::string_view s) { return String(std::string(s)); }
+Value Value::String(std::string_view s) {
+  return String(std::string(s));
+}
 
 Value Value::String(std::string&& s) {
   Value v;
@@ -249,11 +265,16 @@ std::span<const Value> Value::set() const {
 
 size_t Value::size() const {
   switch (kind_) {
-    case ValueKind::kString: return string().size();
-    case ValueKind::kArray: return array().size();
-    case ValueKind::kObject: return object().size();
-    case ValueKind::kSet: return set().size();
-    default: return 0;
+    case ValueKind::kString:
+      return string().size();
+    case ValueKind::kArray:
+      return array().size();
+    case ValueKind::kObject:
+      return object().size();
+    case ValueKind::kSet:
+      return set().size();
+    default:
+      return 0;
   }
 }
 
@@ -320,8 +341,10 @@ const Value* Value::FindInSet(const Value& element) const {
 bool Value::Equals(const Value& other) const {
   if (kind_ != other.kind_) return false;
   switch (kind_) {
-    case ValueKind::kNull: return true;
-    case ValueKind::kBool: return bool_ == other.bool_;
+    case ValueKind::kNull:
+      return true;
+    case ValueKind::kBool:
+      return bool_ == other.bool_;
     case ValueKind::kNumber:
       if (!big_number_ && !other.big_number_) return int_ == other.int_;
       return number().Compare(other.number()) == 0;
@@ -367,8 +390,10 @@ bool Value::Contains(const Value& element) const {
 int Value::Compare(const Value& other) const {
   if (kind_ != other.kind_) return kind_ < other.kind_ ? -1 : 1;
   switch (kind_) {
-    case ValueKind::kNull: return 0;
-    case ValueKind::kBool: return static_cast<int>(bool_) - static_cast<int>(other.bool_);
+    case ValueKind::kNull:
+      return 0;
+    case ValueKind::kBool:
+      return static_cast<int>(bool_) - static_cast<int>(other.bool_);
     case ValueKind::kNumber:
       if (!big_number_ && !other.big_number_) return (int_ > other.int_) - (int_ < other.int_);
       return number().Compare(other.number());
@@ -415,19 +440,25 @@ int Value::Compare(const Value& other) const {
 size_t Value::Hash() const {
   size_t h = static_cast<size_t>(kind_);
   switch (kind_) {
-    case ValueKind::kNull: return h;
-    case ValueKind::kBool: return Mix(h, bool_);
+    case ValueKind::kNull:
+      return h;
+    case ValueKind::kBool:
+      return Mix(h, bool_);
     case ValueKind::kNumber:
       return Mix(h, big_number_ ? number().Hash() : std::hash<int64_t>()(int_));
-    case ValueKind::kString: return Mix(h, std::hash<std::string_view>()(string()));
+    case ValueKind::kString:
+      return Mix(h, std::hash<std::string_view>()(string()));
     case ValueKind::kArray:
-      for (const Value& v : array()) h = Mix(h, v.Hash());
+      for (const Value& v : array())
+        h = Mix(h, v.Hash());
       return h;
     case ValueKind::kSet:
-      for (const Value& v : set()) h = Mix(h, v.Hash());
+      for (const Value& v : set())
+        h = Mix(h, v.Hash());
       return Mix(h, 1);
     case ValueKind::kObject:
-      for (const auto& [k, v] : object()) h = Mix(Mix(h, k.Hash()), v.Hash());
+      for (const auto& [k, v] : object())
+        h = Mix(Mix(h, k.Hash()), v.Hash());
       return h;
   }
   return h;
@@ -440,11 +471,14 @@ void Value::MakeUnique() {
     case ValueKind::kArray:
       copy = MakeRef<ArrayNode>(static_cast<ArrayNode*>(node_)->items).Leak();
       break;
-    case ValueKind::kSet: copy = MakeRef<SetNode>(static_cast<SetNode*>(node_)->items).Leak(); break;
+    case ValueKind::kSet:
+      copy = MakeRef<SetNode>(static_cast<SetNode*>(node_)->items).Leak();
+      break;
     case ValueKind::kObject:
       copy = MakeRef<ObjectNode>(static_cast<ObjectNode*>(node_)->entries).Leak();
       break;
-    default: return;
+    default:
+      return;
   }
   Release();
   node_ = copy;

@@ -140,9 +140,15 @@ class Value {
   };
 };
 
-inline bool operator==(const Value& a, const Value& b) { return a.Equals(b); }
-inline bool operator!=(const Value& a, const Value& b) { return !a.Equals(b); }
-inline bool operator<(const Value& a, const Value& b) { return a.Compare(b) < 0; }
+inline bool operator==(const Value& a, const Value& b) {
+  return a.Equals(b);
+}
+inline bool operator!=(const Value& a, const Value& b) {
+  return !a.Equals(b);
+}
+inline bool operator<(const Value& a, const Value& b) {
+  return a.Compare(b) < 0;
+}
 
 struct ValueHash {
   size_t operator()(const Value& v) const { return v.Hash(); }

@@ -11,7 +11,9 @@ namespace {
 constexpr int kMaxDepth = 512;
 
 Status YamlError(const YAML::Mark& mark, const std::string& what) {
-  std::string where = mark.is_null() ? "" : std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1) + ": ";
+  std::string where =
+      mark.is_null() ? ""
+                     : std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1) + ": ";
   return Status(ErrorCode::kYamlParseError, "invalid YAML: " + where + what);
 }
 
@@ -48,7 +50,8 @@ Result<Value> ResolvePlain(const std::string& s, const YAML::Mark& mark) {
   }
   if (std::regex_match(s, kFloat)) {
     std::string text = s[0] == '+' ? s.substr(1) : s;
-    if (text[0] == '.' || (text[0] == '-' && text[1] == '.')) text.insert(text[0] == '-' ? 1 : 0, "0");
+    if (text[0] == '.' || (text[0] == '-' && text[1] == '.'))
+      text.insert(text[0] == '-' ? 1 : 0, "0");
     if (text.back() == '.') text += "0";
     size_t dot = text.find(".e");
     if (dot == std::string::npos) dot = text.find(".E");
@@ -66,7 +69,8 @@ Result<Value> Convert(const YAML::Node& node, int depth) {
   if (depth > kMaxDepth) return YamlError(node.Mark(), "nesting deeper than 512 levels");
   switch (node.Type()) {
     case YAML::NodeType::Undefined:
-    case YAML::NodeType::Null: return Value::Null();
+    case YAML::NodeType::Null:
+      return Value::Null();
     case YAML::NodeType::Scalar: {
       // yaml-cpp tags plain scalars "?" and quoted ones "!"; an explicit !!str forces a string.
       const std::string& tag = node.Tag();
@@ -104,7 +108,8 @@ Result<Value> ParseYaml(std::string_view text) {
     return YamlError(e.mark, e.msg);
   }
   if (docs.empty()) return Value::Null();
-  if (docs.size() > 1) return Status(ErrorCode::kYamlParseError, "invalid YAML: more than one document");
+  if (docs.size() > 1)
+    return Status(ErrorCode::kYamlParseError, "invalid YAML: more than one document");
   try {
     return Convert(docs[0], 0);
   } catch (const YAML::Exception& e) {

@@ -22,7 +22,8 @@ Value AuthorObject(const std::string& text) {
     email = text.substr(lt + 1, gt - lt - 1);
     name = text.substr(0, lt);
   }
-  while (!name.empty() && name.back() == ' ') name.pop_back();
+  while (!name.empty() && name.back() == ' ')
+    name.pop_back();
   std::vector<ObjectEntry> e;
   if (!name.empty()) e.emplace_back(Value::String("name"), Value::String(name));
   if (!email.empty()) e.emplace_back(Value::String("email"), Value::String(email));
@@ -44,7 +45,8 @@ Result<Value> Normalize(const Value& raw, const char* default_scope) {
       out.emplace_back(k, v);
     } else if (key == "authors" && v.is_array()) {
       std::vector<Value> authors;
-      for (const Value& a : v.array()) authors.push_back(a.is_string() ? AuthorObject(a.string()) : a);
+      for (const Value& a : v.array())
+        authors.push_back(a.is_string() ? AuthorObject(a.string()) : a);
       out.emplace_back(k, Value::Array(std::move(authors)));
     } else if (key == "related_resources" && v.is_array()) {
       std::vector<Value> refs;
@@ -64,8 +66,10 @@ std::vector<Block> FindBlocks(const std::vector<Comment>& comments) {
   std::vector<Block> blocks;
   for (size_t i = 0; i < comments.size(); ++i) {
     std::string_view t = comments[i].text;
-    while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
-    while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+    while (!t.empty() && t.front() == ' ')
+      t.remove_prefix(1);
+    while (!t.empty() && t.back() == ' ')
+      t.remove_suffix(1);
     if (t != "METADATA") continue;
     Block b{comments[i].loc, comments[i].loc.line, ""};
     size_t j = i + 1;

@@ -19,7 +19,8 @@ std::optional<std::vector<ir::Operand>> CompilerImpl::CompileOperands(
     const std::vector<const Term*>& terms, Cursor& cur, Scope& scope) {
   std::vector<ir::Operand> out(terms.size());
   std::vector<size_t> pending(terms.size());
-  for (size_t i = 0; i < terms.size(); ++i) pending[i] = i;
+  for (size_t i = 0; i < terms.size(); ++i)
+    pending[i] = i;
   while (!pending.empty()) {
     std::string first_unsafe;
     bool progressed = false;
@@ -52,7 +53,8 @@ bool CompilerImpl::CompileBody(const Body& body, Cursor& cur, Scope& scope,
                                std::vector<ir::Operand>* values) {
   scope.body_vars = BodyVars(body, scope);
   std::vector<size_t> pending(body.size());
-  for (size_t i = 0; i < body.size(); ++i) pending[i] = i;
+  for (size_t i = 0; i < body.size(); ++i)
+    pending[i] = i;
   if (values != nullptr) values->assign(body.size(), ConstOperand(Value::Bool(true)));
   while (!pending.empty()) {
     std::string first_unsafe;
@@ -101,9 +103,12 @@ bool CompilerImpl::CompileExpr(const Expr& expr, Cursor& cur, Scope& scope, ir::
         Declare(v.name, scope);
       }
       return true;
-    case ExprKind::kSomeIn: return CompileSomeIn(expr, cur, scope);
-    case ExprKind::kEvery: return CompileEvery(expr, cur, scope);
-    case ExprKind::kTerm: break;
+    case ExprKind::kSomeIn:
+      return CompileSomeIn(expr, cur, scope);
+    case ExprKind::kEvery:
+      return CompileEvery(expr, cur, scope);
+    case ExprKind::kTerm:
+      break;
   }
   if (!expr.negated) return CompileExprCore(expr, cur, scope, value);
   Scope inner = ClosureScope(scope);
@@ -114,7 +119,8 @@ bool CompilerImpl::CompileExpr(const Expr& expr, Cursor& cur, Scope& scope, ir::
   return true;
 }
 
-bool CompilerImpl::CompileExprCore(const Expr& expr, Cursor& cur, Scope& scope, ir::Operand* value) {
+bool CompilerImpl::CompileExprCore(const Expr& expr, Cursor& cur, Scope& scope,
+                                   ir::Operand* value) {
   const Term& t = expr.terms[0];
   if (t.IsCall()) {
     std::string op = t.OperatorName();
@@ -123,11 +129,12 @@ bool CompilerImpl::CompileExprCore(const Expr& expr, Cursor& cur, Scope& scope, 
     if (op == "assign" && n == 2) return CompileAssign(t.args[1], t.args[2], cur, scope);
     if (op == "print" && scope.Owner("print") == nullptr) return CompilePrint(t, cur, scope);
     static const std::pair<const char*, ir::Op> kTests[] = {
-        {"equal", ir::Op::kEqual}, {"neq", ir::Op::kNotEqual}, {"lt", ir::Op::kLess},
-        {"lte", ir::Op::kLessEqual}, {"gt", ir::Op::kLess}, {"gte", ir::Op::kLessEqual}};
+        {"equal", ir::Op::kEqual},   {"neq", ir::Op::kNotEqual}, {"lt", ir::Op::kLess},
+        {"lte", ir::Op::kLessEqual}, {"gt", ir::Op::kLess},      {"gte", ir::Op::kLessEqual}};
     for (const auto& [name, test] : kTests) {
       if (op != name || n != 2 || ResolveFunction(t.args[0], scope) != ir::kNone) continue;
-      std::optional<std::vector<ir::Operand>> ops = CompileOperands({&t.args[1], &t.args[2]}, cur, scope);
+      std::optional<std::vector<ir::Operand>> ops =
+          CompileOperands({&t.args[1], &t.args[2]}, cur, scope);
       if (!ops) return false;
       bool swap = op == "gt" || op == "gte";  // a > b is b < a
       ir::Stmt& s = Emit(cur, test, t.loc);
@@ -190,7 +197,8 @@ bool CompilerImpl::CompileUnify(const Term& a, const Term& b, Cursor& cur, Scope
     }
     // Element pairs in an order where each can be unified: retry the stuck ones after others.
     std::vector<size_t> todo(a.args.size());
-    for (size_t i = 0; i < todo.size(); ++i) todo[i] = i;
+    for (size_t i = 0; i < todo.size(); ++i)
+      todo[i] = i;
     while (!todo.empty()) {
       bool progressed = false;
       for (size_t k = 0; k < todo.size(); ++k) {
@@ -286,7 +294,8 @@ bool CompilerImpl::CompileUnifyObjects(const Term& a, const Term& b, Cursor& cur
 }
 
 // Unifies pattern `a` with the value of term `b`.
-bool CompilerImpl::CompileUnifyOperandFromTerm(const Term& a, const Term& b, Cursor& cur, Scope& scope) {
+bool CompilerImpl::CompileUnifyOperandFromTerm(const Term& a, const Term& b, Cursor& cur,
+                                               Scope& scope) {
   std::optional<ir::Operand> v = CompileTerm(b, cur, scope);
   return v && CompileUnifyOperand(a, *v, cur, scope);
 }
@@ -345,7 +354,8 @@ bool CompilerImpl::CompileAssign(const Term& lhs, const Term& rhs, Cursor& cur, 
   }
   std::optional<ir::Operand> value = CompileTerm(rhs, cur, scope);
   if (!value) return false;
-  for (const std::string& v : vars) Declare(v, scope);
+  for (const std::string& v : vars)
+    Declare(v, scope);
   return CompileUnifyOperand(lhs, *value, cur, scope);
 }
 
@@ -354,8 +364,10 @@ bool CompilerImpl::CompileSomeIn(const Expr& expr, Cursor& cur, Scope& scope) {
   std::optional<ir::Operand> coll = CompileTerm(domain, cur, scope);
   if (!coll) return false;
   NameSet declared;
-  for (size_t i = 0; i + 1 < expr.terms.size(); ++i) CollectPatternVars(expr.terms[i], declared);
-  for (const std::string& v : declared) Declare(v, scope);
+  for (size_t i = 0; i + 1 < expr.terms.size(); ++i)
+    CollectPatternVars(expr.terms[i], declared);
+  for (const std::string& v : declared)
+    Declare(v, scope);
   // Plain variables (`some k, v in xs`) receive keys and values directly; patterns are matched.
   const Term* key_term = expr.has_key ? &expr.terms[0] : nullptr;
   const Term& value_term = expr.terms[expr.has_key ? 1 : 0];
@@ -401,7 +413,8 @@ bool CompilerImpl::CompileEvery(const Expr& expr, Cursor& cur, Scope& scope) {
   Cursor in_scan{scan_block};
   if (expr.has_key) {
     Declare(expr.terms[0].name, inner);
-    if (!BindVar(expr.terms[0].name, ir::Operand::Local(key), in_scan, inner, expr.loc)) return false;
+    if (!BindVar(expr.terms[0].name, ir::Operand::Local(key), in_scan, inner, expr.loc))
+      return false;
   }
   const std::string& value_name = expr.terms[expr.has_key ? 1 : 0].name;
   Declare(value_name, inner);

@@ -7,7 +7,8 @@ namespace {
 
 Value PathValue(const std::vector<std::string>& path) {
   std::vector<Value> parts;
-  for (const std::string& p : path) parts.push_back(Value::String(p));
+  for (const std::string& p : path)
+    parts.push_back(Value::String(p));
   return Value::Array(std::move(parts));
 }
 
@@ -40,7 +41,8 @@ Value CompilerImpl::MetadataChain() const {
   const Value& own = current_rule_->rule->annotations;
   chain.push_back(Entry(path, HasScope(own, "rule") ? own : Value()));
   const NodeRules& nr = node_rules_[current_node_];
-  for (const auto* group : {&nr.complete, &nr.defaults, &nr.partial_set, &nr.object, &nr.functions}) {
+  for (const auto* group :
+       {&nr.complete, &nr.defaults, &nr.partial_set, &nr.object, &nr.functions}) {
     for (const PlacedRule& pr : *group) {
       if (HasScope(pr.rule->annotations, "document")) {
         chain.push_back(Entry(path, pr.rule->annotations));

@@ -14,7 +14,8 @@ constexpr const char* kFunctionConflict =
 
 std::string DocName(const std::vector<std::string>& path) {
   std::string out = "data";
-  for (const std::string& p : path) out += "." + p;
+  for (const std::string& p : path)
+    out += "." + p;
   return out;
 }
 
@@ -22,7 +23,8 @@ std::string DocName(const std::vector<std::string>& path) {
 // solution is enough.
 bool IsConstantTerm(const Term& t) {
   switch (t.kind) {
-    case TermKind::kScalar: return true;
+    case TermKind::kScalar:
+      return true;
     case TermKind::kArray:
     case TermKind::kSet:
     case TermKind::kObject:
@@ -30,7 +32,8 @@ bool IsConstantTerm(const Term& t) {
         if (!IsConstantTerm(a)) return false;
       }
       return true;
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -45,7 +48,9 @@ ir::FuncId CompilerImpl::NewFunc(std::string name, ir::FuncKind kind, const Loca
   return static_cast<ir::FuncId>(program_.funcs.size() - 1);
 }
 
-ir::LocalId CompilerImpl::NewLocal() { return program_.funcs[current_func_].num_locals++; }
+ir::LocalId CompilerImpl::NewLocal() {
+  return program_.funcs[current_func_].num_locals++;
+}
 
 ir::BlockId CompilerImpl::NewBlock() {
   program_.blocks.emplace_back();
@@ -139,8 +144,10 @@ bool CompilerImpl::CompileDefinition(const PlacedRule& pr, Cursor cur, Scope& /*
     // Arguments are patterns over the parameters (f(x), f([a, b]), f("literal")); their
     // variables are the function's own, even where a rule has the same name.
     NameSet arg_vars;
-    for (const Term& arg : rule.head.args) CollectPatternVars(arg, arg_vars);
-    for (const std::string& v : arg_vars) Declare(v, scope);
+    for (const Term& arg : rule.head.args)
+      CollectPatternVars(arg, arg_vars);
+    for (const std::string& v : arg_vars)
+      Declare(v, scope);
     for (size_t i = 0; i < params.size(); ++i) {
       if (!CompileUnifyOperand(rule.head.args[i], ir::Operand::Local(params[i]), body, scope)) {
         if (!failed()) {
@@ -218,7 +225,8 @@ ir::FuncId CompilerImpl::CompileComplete(ir::NodeId id) {
     scope.names = d.names;
     std::optional<ir::Operand> value = CompileTerm(d.rule->head.value, body, scope);
     if (!value) {
-      Error(ErrorCode::kRegoCompileError, d.rule->loc, "illegal default rule (value must be a constant)");
+      Error(ErrorCode::kRegoCompileError, d.rule->loc,
+            "illegal default rule (value must be a constant)");
       return ir::kNone;
     }
     ir::Stmt& assign = Emit(body, ir::Op::kAssign, d.rule->loc);
@@ -235,7 +243,8 @@ ir::FuncId CompilerImpl::CompileFunction(ir::NodeId id) {
   const NodeRules& nr = node_rules_[id];
   const Rule& first = !nr.functions.empty() ? *nr.functions[0].rule : *nr.defaults[0].rule;
   std::vector<ir::LocalId> params;
-  for (size_t i = 0; i < first.head.args.size(); ++i) params.push_back(NewLocal());
+  for (size_t i = 0; i < first.head.args.size(); ++i)
+    params.push_back(NewLocal());
   ir::LocalId result = NewLocal();
   program_.funcs[f].params = params;
   program_.funcs[f].result = result;
@@ -281,7 +290,9 @@ ir::FuncId CompilerImpl::CompilePartialSet(ir::NodeId id) {
     unsafe_var_.clear();
     std::optional<ir::Operand> key = CompileTerm(pr.rule->head.key, body, scope);
     if (!key) {
-      if (!failed()) Error(ErrorCode::kRegoUnsafeVarError, pr.rule->head.key.loc, "var " + unsafe_var_ + " is unsafe");
+      if (!failed())
+        Error(ErrorCode::kRegoUnsafeVarError, pr.rule->head.key.loc,
+              "var " + unsafe_var_ + " is unsafe");
       return ir::kNone;
     }
     ir::Stmt& add = Emit(body, ir::Op::kSetAdd, pr.rule->loc);
@@ -320,7 +331,8 @@ ir::FuncId CompilerImpl::CompileObject(ir::NodeId id) {
       unsafe_var_.clear();
       std::optional<ir::Operand> key = CompileTerm(*k, body, scope);
       if (!key) {
-        if (!failed()) Error(ErrorCode::kRegoUnsafeVarError, k->loc, "var " + unsafe_var_ + " is unsafe");
+        if (!failed())
+          Error(ErrorCode::kRegoUnsafeVarError, k->loc, "var " + unsafe_var_ + " is unsafe");
         return ir::kNone;
       }
       keys.push_back(*key);
@@ -329,7 +341,8 @@ ir::FuncId CompilerImpl::CompileObject(ir::NodeId id) {
     const Term& leaf = into_set ? pr.rule->head.key : pr.rule->head.value;
     std::optional<ir::Operand> value = CompileTerm(leaf, body, scope);
     if (!value) {
-      if (!failed()) Error(ErrorCode::kRegoUnsafeVarError, leaf.loc, "var " + unsafe_var_ + " is unsafe");
+      if (!failed())
+        Error(ErrorCode::kRegoUnsafeVarError, leaf.loc, "var " + unsafe_var_ + " is unsafe");
       return ir::kNone;
     }
     ir::Stmt& insert = Emit(body, ir::Op::kObjectInsert, pr.rule->loc);
@@ -361,9 +374,11 @@ bool CompilerImpl::CompileQuery(const Body& query, const std::string& text, cons
   info.num_exprs = query.size();
   for (size_t i = 0; i < query.size(); ++i) {
     uint32_t begin = query[i].loc.offset;
-    uint32_t end = i + 1 < query.size() ? query[i + 1].loc.offset : static_cast<uint32_t>(text.size());
+    uint32_t end =
+        i + 1 < query.size() ? query[i + 1].loc.offset : static_cast<uint32_t>(text.size());
     std::string piece = text.substr(begin, end - begin);
-    while (!piece.empty() && (piece.back() == ';' || std::isspace(static_cast<unsigned char>(piece.back())))) {
+    while (!piece.empty() &&
+           (piece.back() == ';' || std::isspace(static_cast<unsigned char>(piece.back())))) {
       piece.pop_back();
     }
     info.expr_texts.push_back(std::move(piece));
@@ -376,7 +391,8 @@ bool CompilerImpl::CompileQuery(const Body& query, const std::string& text, cons
     if (name.empty() || name[0] == '$' || !scope.bound.count(name)) continue;
     vars.emplace_back(local, name);
   }
-  std::sort(vars.begin(), vars.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  std::sort(vars.begin(), vars.end(),
+            [](const auto& a, const auto& b) { return a.second < b.second; });
   for (const auto& [local, name] : vars) {
     program_.blocks[cur.block].stmts.back().args.push_back(ir::Operand::Local(local));
     info.vars.push_back(name);

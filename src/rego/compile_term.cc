@@ -5,11 +5,14 @@
 namespace tf::rego::internal {
 namespace {
 
-bool IsStaticKey(const Term& t) { return t.IsScalar() && t.value.is_string(); }
+bool IsStaticKey(const Term& t) {
+  return t.IsScalar() && t.value.is_string();
+}
 
 std::string DottedPath(const std::string& root, const std::vector<std::string>& path) {
   std::string out = root;
-  for (const std::string& p : path) out += "." + p;
+  for (const std::string& p : path)
+    out += "." + p;
   return out;
 }
 
@@ -17,17 +20,24 @@ std::string DottedPath(const std::string& root, const std::vector<std::string>& 
 
 std::optional<ir::Operand> CompilerImpl::CompileTerm(const Term& t, Cursor& cur, Scope& scope) {
   switch (t.kind) {
-    case TermKind::kScalar: return ConstOperand(t.value);
-    case TermKind::kVar: return CompileVar(t, cur, scope);
-    case TermKind::kRef: return CompileRef(t, cur, scope);
+    case TermKind::kScalar:
+      return ConstOperand(t.value);
+    case TermKind::kVar:
+      return CompileVar(t, cur, scope);
+    case TermKind::kRef:
+      return CompileRef(t, cur, scope);
     case TermKind::kArray:
     case TermKind::kSet:
-    case TermKind::kObject: return CompileCollection(t, cur, scope);
+    case TermKind::kObject:
+      return CompileCollection(t, cur, scope);
     case TermKind::kArrayCompr:
     case TermKind::kSetCompr:
-    case TermKind::kObjectCompr: return CompileComprehension(t, cur, scope);
-    case TermKind::kCall: return CompileCall(t, cur, scope, t.args.size() - 1);
-    case TermKind::kTemplate: return CompileTemplate(t, cur, scope);
+    case TermKind::kObjectCompr:
+      return CompileComprehension(t, cur, scope);
+    case TermKind::kCall:
+      return CompileCall(t, cur, scope, t.args.size() - 1);
+    case TermKind::kTemplate:
+      return CompileTemplate(t, cur, scope);
   }
   return std::nullopt;
 }
@@ -43,19 +53,23 @@ bool CompilerImpl::ResolveGlobal(const Term& ref, Scope& scope, std::vector<Term
     root(name.c_str());
   } else if (n != nullptr && n->data_aliases.count(name)) {
     root("data");
-    for (const std::string& k : n->data_aliases.at(name)) key(k);
+    for (const std::string& k : n->data_aliases.at(name))
+      key(k);
   } else if (n != nullptr && n->input_aliases.count(name)) {
     root("input");
-    for (const std::string& k : n->input_aliases.at(name)) key(k);
+    for (const std::string& k : n->input_aliases.at(name))
+      key(k);
   } else if (n != nullptr && n->rule_names.count(name)) {
     root("data");
-    for (const std::string& k : n->package) key(k);
+    for (const std::string& k : n->package)
+      key(k);
     key(name);
   } else {
     return false;
   }
   if (ref.IsRef()) {
-    for (size_t i = 1; i < ref.args.size(); ++i) out.push_back(ref.args[i]);
+    for (size_t i = 1; i < ref.args.size(); ++i)
+      out.push_back(ref.args[i]);
   }
   return true;
 }
@@ -160,8 +174,10 @@ std::optional<ir::Operand> CompilerImpl::CompileDataRef(const std::vector<Term>&
   }
   // Base data: take as many static keys as possible into the path.
   std::vector<Value> path;
-  for (const std::string& p : program_.nodes[node].path) path.push_back(Value::String(p));
-  while (i < keys.size() && keys[i].IsScalar() && (keys[i].value.is_string() || keys[i].value.is_number())) {
+  for (const std::string& p : program_.nodes[node].path)
+    path.push_back(Value::String(p));
+  while (i < keys.size() && keys[i].IsScalar() &&
+         (keys[i].value.is_string() || keys[i].value.is_number())) {
     path.push_back(keys[i++].value);
   }
   ir::Stmt& s = Emit(cur, ir::Op::kLoadData, loc);
@@ -190,7 +206,8 @@ std::optional<ir::Operand> CompilerImpl::CompileRefFrom(ir::Operand head,
       scan.dst2 = v;
       scan.block = loop;
       cur.block = loop;
-      if (!direct && !CompileUnifyOperand(key, ir::Operand::Local(*k), cur, scope)) return std::nullopt;
+      if (!direct && !CompileUnifyOperand(key, ir::Operand::Local(*k), cur, scope))
+        return std::nullopt;
       value = ir::Operand::Local(v);
       continue;
     }
@@ -238,7 +255,8 @@ std::optional<ir::Operand> CompilerImpl::CompileCall(const Term& call, Cursor& c
   ir::NodeId fn = ResolveFunction(op, scope);
   const BuiltinDecl* builtin = fn == ir::kNone ? ResolveBuiltin(op) : nullptr;
   if (fn == ir::kNone && builtin == nullptr) {
-    Error(ErrorCode::kRegoTypeError, call.loc, "undefined function " + (name.empty() ? TermToString(op) : name));
+    Error(ErrorCode::kRegoTypeError, call.loc,
+          "undefined function " + (name.empty() ? TermToString(op) : name));
     return std::nullopt;
   }
   size_t arity = 0;
@@ -284,7 +302,8 @@ std::optional<ir::Operand> CompilerImpl::CompileCall(const Term& call, Cursor& c
   return ir::Operand::Local(v);
 }
 
-std::optional<ir::Operand> CompilerImpl::CompileCollection(const Term& t, Cursor& cur, Scope& scope) {
+std::optional<ir::Operand> CompilerImpl::CompileCollection(const Term& t, Cursor& cur,
+                                                           Scope& scope) {
   std::vector<ir::Operand> items;
   bool all_const = true;
   for (const Term& e : t.args) {
@@ -296,7 +315,8 @@ std::optional<ir::Operand> CompilerImpl::CompileCollection(const Term& t, Cursor
   if (all_const) {
     // Fold literals into one constant.
     std::vector<Value> values;
-    for (const ir::Operand& o : items) values.push_back(program_.constants[o.index]);
+    for (const ir::Operand& o : items)
+      values.push_back(program_.constants[o.index]);
     if (t.kind == TermKind::kArray) return ConstOperand(Value::Array(std::move(values)));
     if (t.kind == TermKind::kSet) return ConstOperand(Value::Set(std::move(values)));
     std::vector<ObjectEntry> entries;
@@ -311,7 +331,7 @@ std::optional<ir::Operand> CompilerImpl::CompileCollection(const Term& t, Cursor
   ir::LocalId dst = NewLocal();
   ir::Op op = t.kind == TermKind::kArray ? ir::Op::kMakeArray
               : t.kind == TermKind::kSet ? ir::Op::kMakeSet
-                                          : ir::Op::kMakeObject;
+                                         : ir::Op::kMakeObject;
   ir::Stmt& s = Emit(cur, op, t.loc);
   s.dst = dst;
   s.args = std::move(items);
@@ -323,7 +343,7 @@ std::optional<ir::Operand> CompilerImpl::CompileComprehension(const Term& t, Cur
   ir::LocalId acc = NewLocal();
   ir::Op make = t.kind == TermKind::kArrayCompr ? ir::Op::kMakeArray
                 : t.kind == TermKind::kSetCompr ? ir::Op::kMakeSet
-                                                 : ir::Op::kMakeObject;
+                                                : ir::Op::kMakeObject;
   Emit(cur, make, t.loc).dst = acc;
   Scope inner = ClosureScope(scope);
   ir::BlockId root = NewBlock();
@@ -341,7 +361,8 @@ std::optional<ir::Operand> CompilerImpl::CompileComprehension(const Term& t, Cur
   } else {
     std::optional<ir::Operand> v = CompileTerm(t.args[0], body, inner);
     if (!v) return std::nullopt;
-    ir::Stmt& s = Emit(body, t.kind == TermKind::kArrayCompr ? ir::Op::kArrayAppend : ir::Op::kSetAdd, t.loc);
+    ir::Stmt& s =
+        Emit(body, t.kind == TermKind::kArrayCompr ? ir::Op::kArrayAppend : ir::Op::kSetAdd, t.loc);
     s.dst = acc;
     s.a = *v;
   }

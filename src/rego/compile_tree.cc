@@ -6,15 +6,20 @@ namespace {
 
 std::string PathText(const std::vector<std::string>& path) {
   std::string out = "data";
-  for (const std::string& p : path) out += "." + p;
+  for (const std::string& p : path)
+    out += "." + p;
   return out;
 }
 
-bool IsStaticKey(const Term& t) { return t.IsScalar() && t.value.is_string(); }
+bool IsStaticKey(const Term& t) {
+  return t.IsScalar() && t.value.is_string();
+}
 
 }  // namespace
 
-bool IsWildcard(const std::string& name) { return name.rfind("$_", 0) == 0; }
+bool IsWildcard(const std::string& name) {
+  return name.rfind("$_", 0) == 0;
+}
 
 CompilerImpl::CompilerImpl(const std::vector<Module>& modules, const BuiltinRegistry& builtins,
                            ir::Program& program)
@@ -30,7 +35,8 @@ void CompilerImpl::Error(ErrorCode code, const Location& loc, std::string messag
 bool CompilerImpl::BuildNames() {
   std::map<std::vector<std::string>, std::set<std::string>> package_rules;
   for (const Module& m : modules_) {
-    for (const Rule& r : m.rules) package_rules[m.package].insert(r.head.ref[0].name);
+    for (const Rule& r : m.rules)
+      package_rules[m.package].insert(r.head.ref[0].name);
   }
   names_.reserve(modules_.size());
   for (const Module& m : modules_) {
@@ -42,7 +48,8 @@ bool CompilerImpl::BuildNames() {
       const std::string& root = imp.path.args[0].name;
       if (root == "future" || root == "rego") continue;  // keyword imports: v1 has them all
       std::vector<std::string> path;
-      for (size_t i = 1; i < imp.path.args.size(); ++i) path.push_back(imp.path.args[i].value.string());
+      for (size_t i = 1; i < imp.path.args.size(); ++i)
+        path.push_back(imp.path.args[i].value.string());
       std::string alias = imp.alias;
       if (alias.empty()) alias = path.empty() ? root : path.back();
       if (n.data_aliases.count(alias) || n.input_aliases.count(alias)) {
@@ -94,7 +101,8 @@ bool CompilerImpl::PlaceRules() {
         path.push_back(r.head.ref[i].value.string());
       }
       PlacedRule pr{&r, &names_[mi], {}};
-      for (size_t k = i; k < r.head.ref.size(); ++k) pr.dynamic_key.push_back(&r.head.ref[k]);
+      for (size_t k = i; k < r.head.ref.size(); ++k)
+        pr.dynamic_key.push_back(&r.head.ref[k]);
       if (!pr.dynamic_key.empty() && r.kind == RuleKind::kFunction) {
         Error(ErrorCode::kRegoCompileError, r.loc, "function name must be a static ref");
         continue;
@@ -111,7 +119,8 @@ bool CompilerImpl::PlaceRules() {
           break;
         case RuleKind::kPartialObject:
           if (r.is_default) {
-            Error(ErrorCode::kRegoCompileError, r.loc, "default rules cannot have variables in their head ref");
+            Error(ErrorCode::kRegoCompileError, r.loc,
+                  "default rules cannot have variables in their head ref");
             continue;
           }
           nr.object.push_back(pr);
@@ -152,7 +161,8 @@ bool CompilerImpl::CheckNodeKinds() {
             "multiple default rules " + name + " found");
     }
     if (!nr.defaults.empty() && !nr.partial_set.empty()) {
-      Error(ErrorCode::kRegoTypeError, nr.defaults[0].rule->loc, "conflicting rules " + name + " found");
+      Error(ErrorCode::kRegoTypeError, nr.defaults[0].rule->loc,
+            "conflicting rules " + name + " found");
     }
     size_t arity = nr.functions.empty() ? 0 : nr.functions[0].rule->head.args.size();
     for (const PlacedRule& f : nr.functions) {

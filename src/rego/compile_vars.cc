@@ -69,32 +69,38 @@ void CompilerImpl::CollectVars(const Term& t, const Scope& scope, NameSet& out) 
       } else {
         CollectVars(t.args[0], scope, out);
       }
-      for (size_t i = 1; i < t.args.size(); ++i) CollectVars(t.args[i], scope, out);
+      for (size_t i = 1; i < t.args.size(); ++i)
+        CollectVars(t.args[i], scope, out);
       return;
     case TermKind::kCall:
-      for (size_t i = 1; i < t.args.size(); ++i) CollectVars(t.args[i], scope, out);
+      for (size_t i = 1; i < t.args.size(); ++i)
+        CollectVars(t.args[i], scope, out);
       return;
     case TermKind::kArrayCompr:
     case TermKind::kSetCompr:
     case TermKind::kObjectCompr:
       return;  // closures: their variables are their own
     default:
-      for (const Term& a : t.args) CollectVars(a, scope, out);
+      for (const Term& a : t.args)
+        CollectVars(a, scope, out);
   }
 }
 
 void CompilerImpl::CollectExprVars(const Expr& e, const Scope& scope, NameSet& out) const {
   switch (e.kind) {
     case ExprKind::kSomeDecl:
-      for (const Term& v : e.terms) out.insert(v.name);
+      for (const Term& v : e.terms)
+        out.insert(v.name);
       break;
     case ExprKind::kEvery:
       CollectVars(e.terms.back(), scope, out);  // the domain; key, value and body are local
       break;
     default:
-      for (const Term& t : e.terms) CollectVars(t, scope, out);
+      for (const Term& t : e.terms)
+        CollectVars(t, scope, out);
   }
-  for (const WithClause& w : e.with) CollectVars(w.value, scope, out);
+  for (const WithClause& w : e.with)
+    CollectVars(w.value, scope, out);
 }
 
 // Variables a closure inside this body must leave to the body. Variables the body declares with
@@ -109,9 +115,11 @@ NameSet CompilerImpl::BodyVars(const Body& body, const Scope& scope) const {
       CollectPatternVars(e.terms[0].args[1], assigned);
     }
   }
-  for (const std::string& v : assigned) out.erase(v);
+  for (const std::string& v : assigned)
+    out.erase(v);
   // Each `_` is its own variable and can never be shared with a closure.
-  for (auto it = out.begin(); it != out.end();) it = IsWildcard(*it) ? out.erase(it) : std::next(it);
+  for (auto it = out.begin(); it != out.end();)
+    it = IsWildcard(*it) ? out.erase(it) : std::next(it);
   return out;
 }
 

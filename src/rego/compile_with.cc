@@ -35,7 +35,8 @@ std::optional<ir::WithTarget> CompilerImpl::ResolveWithTarget(const WithClause& 
       return std::nullopt;
     }
     t.path = path;
-    t.kind = resolved[0].name == "input" ? ir::WithTarget::Kind::kInput : ir::WithTarget::Kind::kData;
+    t.kind =
+        resolved[0].name == "input" ? ir::WithTarget::Kind::kInput : ir::WithTarget::Kind::kData;
     if (t.kind == ir::WithTarget::Kind::kData) {
       ir::NodeId fn = ResolveFunction(target, scope);
       if (fn != ir::kNone) {
@@ -52,7 +53,8 @@ std::optional<ir::WithTarget> CompilerImpl::ResolveWithTarget(const WithClause& 
               TermToString(target));
     return std::nullopt;
   }
-  bool replaces_function = t.kind == ir::WithTarget::Kind::kFunc || t.kind == ir::WithTarget::Kind::kBuiltin;
+  bool replaces_function =
+      t.kind == ir::WithTarget::Kind::kFunc || t.kind == ir::WithTarget::Kind::kBuiltin;
   if (replaces_function && (w.value.IsVar() || w.value.IsRef())) {
     ir::NodeId fn = ResolveFunction(w.value, scope);
     if (fn != ir::kNone) {
@@ -109,7 +111,8 @@ bool CompilerImpl::CompileWith(const Expr& expr, Cursor& cur, Scope& scope) {
   ir::LocalId tuple = NewLocal();
   ir::Stmt& make = Emit(in_with, ir::Op::kMakeArray, expr.loc);
   make.dst = tuple;
-  for (const std::string& v : new_vars) make.args.push_back(ir::Operand::Local(scope.locals.at(v)));
+  for (const std::string& v : new_vars)
+    make.args.push_back(ir::Operand::Local(scope.locals.at(v)));
   ir::Stmt& append = Emit(in_with, ir::Op::kArrayAppend, expr.loc);
   append.dst = acc;
   append.a = ir::Operand::Local(tuple);

@@ -24,11 +24,14 @@ bool CompilerImpl::CheckRecursion() {
         for (ir::FuncId f : {x.complete, x.partial_set, x.object}) {
           if (f != ir::kNone && !x.is_function) out.push_back(f);
         }
-        for (const auto& [name, child] : x.children) subtree(child, out);
+        for (const auto& [name, child] : x.children)
+          subtree(child, out);
       };
-  for (const auto& [f, calls] : func_calls_) succ[f].insert(succ[f].end(), calls.begin(), calls.end());
+  for (const auto& [f, calls] : func_calls_)
+    succ[f].insert(succ[f].end(), calls.begin(), calls.end());
   for (const auto& [f, loads] : func_loads_) {
-    for (ir::NodeId node : loads) subtree(node, succ[f]);
+    for (ir::NodeId node : loads)
+      subtree(node, succ[f]);
   }
   std::vector<uint8_t> color(n, 0);  // 0 new, 1 on stack, 2 done
   std::vector<ir::FuncId> stack;
@@ -74,8 +77,12 @@ CompiledPolicy::CompiledPolicy(CompiledPolicy&&) noexcept = default;
 CompiledPolicy& CompiledPolicy::operator=(CompiledPolicy&&) noexcept = default;
 CompiledPolicy::~CompiledPolicy() = default;
 
-size_t CompiledPolicy::num_queries() const { return program_->queries.size(); }
-const std::vector<Module>& CompiledPolicy::modules() const { return state_->modules; }
+size_t CompiledPolicy::num_queries() const {
+  return program_->queries.size();
+}
+const std::vector<Module>& CompiledPolicy::modules() const {
+  return state_->modules;
+}
 
 Result<CompiledPolicy> CompiledPolicy::Compile(const std::vector<ModuleInput>& modules,
                                                const std::vector<std::string>& queries,

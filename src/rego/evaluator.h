@@ -34,8 +34,8 @@ struct EvalOptions {
   bool strict_builtin_errors = false;
   // time.now_ns() for this query. The caller reads its (injected) clock once per query.
   int64_t now_ns = 0;
-  RandomSource* random = nullptr;  // null: the operating system's CSPRNG
-  RegexCache* regexes = nullptr;   // null: regexes are compiled per query
+  RandomSource* random = nullptr;     // null: the operating system's CSPRNG
+  RegexCache* regexes = nullptr;      // null: regexes are compiled per query
   const BuiltinHost* host = nullptr;  // for builtins a host registered (see rego/builtin.h)
   // Receives each line of `print(...)` output; null: print output is discarded.
   std::function<void(std::string_view)> print;

@@ -107,7 +107,8 @@ uint32_t Interpreter::NextGeneration() {
   if (++generation_ == 0) {
     // Wrapped after four billion queries: forget every entry rather than trust a stale one.
     for (auto& level : caches_) {
-      for (CacheEntry& e : level) e = CacheEntry();
+      for (CacheEntry& e : level)
+        e = CacheEntry();
     }
     generation_ = 1;
   }
@@ -120,9 +121,9 @@ bool Interpreter::Step() {
     return false;
   }
   if (options_->max_steps != 0 && steps_ > options_->max_steps) {
-    error_ = Status(ErrorCode::kEvalCancelError,
-                    "evaluation budget of " + std::to_string(options_->max_steps) +
-                        " steps exceeded");
+    error_ =
+        Status(ErrorCode::kEvalCancelError,
+               "evaluation budget of " + std::to_string(options_->max_steps) + " steps exceeded");
     return false;
   }
   return true;
@@ -139,7 +140,8 @@ bool Interpreter::RunFunc(ir::FuncId f, std::span<Value> args, std::optional<Val
   size_t frame = stack_.size();
   stack_.resize(frame + fn.num_locals);
   base_ = frame;
-  for (size_t i = 0; i < args.size() && i < fn.params.size(); ++i) Set(fn.params[i], std::move(args[i]));
+  for (size_t i = 0; i < args.size() && i < fn.params.size(); ++i)
+    Set(fn.params[i], std::move(args[i]));
   Flow flow = RunBlock(fn.body, true);
   bool ok = flow != Flow::kError;
   if (ok && fn.result != ir::kNone && stack_[base_ + fn.result].defined) {
@@ -206,7 +208,8 @@ Flow Interpreter::RunScan(const ir::Stmt& s, bool all) {
         if (any && !all) break;
       }
       break;
-    default: return Flow::kFail;
+    default:
+      return Flow::kFail;
   }
   return any ? Flow::kProduced : Flow::kFail;
 }
@@ -234,7 +237,9 @@ Flow Interpreter::CallBuiltinDecl(const BuiltinDecl& decl, std::span<Value> args
 
 Flow Interpreter::CallMocked(const Mock& mock, std::span<Value> args, const ir::Stmt& s) {
   switch (mock.target->replacement) {
-    case ir::WithTarget::With::kValue: Set(s.dst, mock.value); return Flow::kProduced;
+    case ir::WithTarget::With::kValue:
+      Set(s.dst, mock.value);
+      return Flow::kProduced;
     case ir::WithTarget::With::kBuiltin:
       return CallBuiltinDecl(*program_.builtins[mock.target->replacement_id], args, s);
     case ir::WithTarget::With::kFunc: {
@@ -264,7 +269,8 @@ Flow Interpreter::Call(const ir::Stmt& s) {
     heap_args.resize(s.args.size());
     args = heap_args;
   }
-  for (size_t i = 0; i < s.args.size(); ++i) args[i] = Get(s.args[i]);
+  for (size_t i = 0; i < s.args.size(); ++i)
+    args[i] = Get(s.args[i]);
   bool builtin = s.op == ir::Op::kCallBuiltin;
   if (!mocks_.empty()) {
     auto kind = builtin ? ir::WithTarget::Kind::kBuiltin : ir::WithTarget::Kind::kFunc;
@@ -281,7 +287,8 @@ Flow Interpreter::Call(const ir::Stmt& s) {
 Flow Interpreter::MakeObject(const ir::Stmt& s) {
   std::vector<ObjectEntry> entries;
   entries.reserve(s.args.size() / 2);
-  for (size_t i = 0; i + 1 < s.args.size(); i += 2) entries.emplace_back(Get(s.args[i]), Get(s.args[i + 1]));
+  for (size_t i = 0; i + 1 < s.args.size(); i += 2)
+    entries.emplace_back(Get(s.args[i]), Get(s.args[i + 1]));
   std::stable_sort(entries.begin(), entries.end(),
                    [](const ObjectEntry& a, const ObjectEntry& b) { return a.first < b.first; });
   for (size_t i = 1; i < entries.size(); ++i) {
@@ -295,7 +302,8 @@ Flow Interpreter::MakeObject(const ir::Stmt& s) {
 
 Flow Interpreter::RecordSolution(const ir::Stmt& s) {
   Solution sol;
-  for (size_t i = 0; i < query_->num_exprs; ++i) sol.expressions.push_back(Get(s.args[i]));
+  for (size_t i = 0; i < query_->num_exprs; ++i)
+    sol.expressions.push_back(Get(s.args[i]));
   std::vector<ObjectEntry> bindings;
   for (size_t i = 0; i < query_->vars.size(); ++i) {
     bindings.emplace_back(Value::String(query_->vars[i]), Get(s.args[query_->num_exprs + i]));
@@ -354,11 +362,14 @@ Flow Interpreter::RunStmt(const ir::Stmt& s, bool all) {
     case Op::kMakeSet: {
       std::vector<Value> items;
       items.reserve(s.args.size());
-      for (const ir::Operand& o : s.args) items.push_back(Get(o));
-      Set(s.dst, s.op == Op::kMakeArray ? Value::Array(std::move(items)) : Value::Set(std::move(items)));
+      for (const ir::Operand& o : s.args)
+        items.push_back(Get(o));
+      Set(s.dst,
+          s.op == Op::kMakeArray ? Value::Array(std::move(items)) : Value::Set(std::move(items)));
       return Flow::kProduced;
     }
-    case Op::kMakeObject: return MakeObject(s);
+    case Op::kMakeObject:
+      return MakeObject(s);
     case Op::kTemplate: {
       std::string out;
       Render(s, out, "");
@@ -403,22 +414,31 @@ Flow Interpreter::RunStmt(const ir::Stmt& s, bool all) {
       return Flow::kProduced;
     }
     case Op::kCallBuiltin:
-    case Op::kCallFunc: return Call(s);
-    case Op::kEqual: return Get(s.a) == Get(s.b) ? Flow::kProduced : Flow::kFail;
-    case Op::kNotEqual: return Get(s.a) != Get(s.b) ? Flow::kProduced : Flow::kFail;
-    case Op::kLess: return Get(s.a).Compare(Get(s.b)) < 0 ? Flow::kProduced : Flow::kFail;
-    case Op::kLessEqual: return Get(s.a).Compare(Get(s.b)) <= 0 ? Flow::kProduced : Flow::kFail;
+    case Op::kCallFunc:
+      return Call(s);
+    case Op::kEqual:
+      return Get(s.a) == Get(s.b) ? Flow::kProduced : Flow::kFail;
+    case Op::kNotEqual:
+      return Get(s.a) != Get(s.b) ? Flow::kProduced : Flow::kFail;
+    case Op::kLess:
+      return Get(s.a).Compare(Get(s.b)) < 0 ? Flow::kProduced : Flow::kFail;
+    case Op::kLessEqual:
+      return Get(s.a).Compare(Get(s.b)) <= 0 ? Flow::kProduced : Flow::kFail;
     case Op::kTruthy: {
       const Value& v = Get(s.a);
       return (v.is_bool() && !v.bool_value()) ? Flow::kFail : Flow::kProduced;
     }
     case Op::kIsKind:
       return (s.target & (1u << static_cast<int>(Get(s.a).kind()))) != 0 ? Flow::kProduced
-                                                                       : Flow::kFail;
-    case Op::kLenEqual: return Get(s.a).size() == s.target ? Flow::kProduced : Flow::kFail;
-    case Op::kIsDefined: return IsDefined(s.a) ? Flow::kProduced : Flow::kFail;
-    case Op::kIsUndefined: return IsDefined(s.a) ? Flow::kFail : Flow::kProduced;
-    case Op::kScan: return RunScan(s, all);
+                                                                         : Flow::kFail;
+    case Op::kLenEqual:
+      return Get(s.a).size() == s.target ? Flow::kProduced : Flow::kFail;
+    case Op::kIsDefined:
+      return IsDefined(s.a) ? Flow::kProduced : Flow::kFail;
+    case Op::kIsUndefined:
+      return IsDefined(s.a) ? Flow::kFail : Flow::kProduced;
+    case Op::kScan:
+      return RunScan(s, all);
     case Op::kNot: {
       Flow f = RunBlock(s.block, false);
       if (f == Flow::kError) return f;
@@ -430,7 +450,8 @@ Flow Interpreter::RunStmt(const ir::Stmt& s, bool all) {
       if ((s.flags & ir::kBlockMustProduce) && f == Flow::kFail) return Flow::kFail;
       return Flow::kProduced;
     }
-    case Op::kWith: return RunWith(s);
+    case Op::kWith:
+      return RunWith(s);
     case Op::kAssignOnce: {
       const Value& v = Get(s.a);
       if (stack_[base_ + s.dst].defined) {
@@ -460,13 +481,15 @@ Flow Interpreter::RunStmt(const ir::Stmt& s, bool all) {
     case Op::kObjectInsert: {
       std::vector<Value> keys;
       keys.reserve(s.args.size());
-      for (const ir::Operand& o : s.args) keys.push_back(Get(o));
+      for (const ir::Operand& o : s.args)
+        keys.push_back(Get(o));
       Value v = Get(s.a);
       Status st = InsertPath(Owned(s.dst), keys, v, (s.flags & ir::kInsertIntoSet) != 0);
       if (!st.ok()) return Fail(s, st);
       return Flow::kProduced;
     }
-    case Op::kResultAdd: return RecordSolution(s);
+    case Op::kResultAdd:
+      return RecordSolution(s);
     case Op::kPrint: {
       std::string line;
       Render(s, line, " ");

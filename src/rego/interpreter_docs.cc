@@ -21,7 +21,8 @@ const Value* StorageStep(const Value& v, const Value& key) {
   return nullptr;
 }
 
-std::optional<Value> Navigate(const Value& root, const std::vector<std::string>& path, size_t from) {
+std::optional<Value> Navigate(const Value& root, const std::vector<std::string>& path,
+                              size_t from) {
   const Value* v = &root;
   for (size_t i = from; i < path.size(); ++i) {
     v = v->Find(std::string_view(path[i]));
@@ -37,7 +38,8 @@ Value Upsert(Value base, const std::vector<std::string>& path, size_t from, cons
   if (!base.is_object()) base = Value::EmptyObject();
   Value key = Value::String(path[from]);
   Value* child = base.ObjectFindMutable(key);
-  Value next = Upsert(child != nullptr ? std::move(*child) : Value::EmptyObject(), path, from + 1, value);
+  Value next =
+      Upsert(child != nullptr ? std::move(*child) : Value::EmptyObject(), path, from + 1, value);
   if (child != nullptr) {
     *base.ObjectFindMutable(key) = std::move(next);
   } else {
@@ -68,7 +70,8 @@ Result<Value> Merge(const Value& a, const Value& b, uint32_t leaf_depth, bool a_
   if (a.is_set() && b.is_set()) {
     // Contributions of multi-value rules to one set.
     Value out = a;
-    for (const Value& e : b.set()) out.SetInsert(e);
+    for (const Value& e : b.set())
+      out.SetInsert(e);
     return out;
   }
   return Status(ErrorCode::kEvalConflictError, "object keys must be unique");
@@ -184,7 +187,8 @@ bool Interpreter::ComputeDoc(ir::NodeId node, std::optional<Value>* out) {
     if (part && !merge_in(*part)) return false;
     if (f == n.object) leaf_depth = n.object_leaf_depth;
   }
-  bool is_namespace = n.complete == ir::kNone && n.partial_set == ir::kNone && n.object == ir::kNone;
+  bool is_namespace =
+      n.complete == ir::kNone && n.partial_set == ir::kNone && n.object == ir::kNone;
   if (!n.children.empty() || is_namespace) {
     std::vector<ObjectEntry> entries;
     for (const auto& [name, child] : n.children) {
@@ -193,7 +197,8 @@ bool Interpreter::ComputeDoc(ir::NodeId node, std::optional<Value>* out) {
       if (!LoadDoc(child, &cv)) return false;
       if (cv) entries.emplace_back(Value::String(name), std::move(*cv));
     }
-    if ((!entries.empty() || is_namespace) && !merge_in(Value::ObjectFromSorted(std::move(entries)))) {
+    if ((!entries.empty() || is_namespace) &&
+        !merge_in(Value::ObjectFromSorted(std::move(entries)))) {
       return false;
     }
   }
@@ -238,7 +243,8 @@ bool Interpreter::LoadDocChild(ir::NodeId node, const Value& key, std::optional<
     std::vector<std::string> path = n.path;
     path.push_back(name);
     std::vector<Value> parts;
-    for (const std::string& p : path) parts.push_back(Value::String(p));
+    for (const std::string& p : path)
+      parts.push_back(Value::String(p));
     Value scratch;
     bool stable = false;
     const Value* v = LoadData(Value::Array(std::move(parts)), &scratch, &stable);
@@ -256,7 +262,9 @@ void Interpreter::PushCache() {
   level_generation_[cache_depth_] = NextGeneration();
 }
 
-void Interpreter::PopCache() { --cache_depth_; }
+void Interpreter::PopCache() {
+  --cache_depth_;
+}
 
 Flow Interpreter::RunWith(const ir::Stmt& s) {
   size_t saved_overrides = data_overrides_.size();
@@ -267,12 +275,17 @@ Flow Interpreter::RunWith(const ir::Stmt& s) {
     Value v = Get(s.args[i]);
     switch (t.kind) {
       case ir::WithTarget::Kind::kInput:
-        input_store_.push_back(Upsert(input_ != nullptr ? *input_ : Value::EmptyObject(), t.path, 0, v));
+        input_store_.push_back(
+            Upsert(input_ != nullptr ? *input_ : Value::EmptyObject(), t.path, 0, v));
         input_ = &input_store_.back();
         break;
-      case ir::WithTarget::Kind::kData: data_overrides_.push_back({t.path, std::move(v)}); break;
+      case ir::WithTarget::Kind::kData:
+        data_overrides_.push_back({t.path, std::move(v)});
+        break;
       case ir::WithTarget::Kind::kFunc:
-      case ir::WithTarget::Kind::kBuiltin: mocks_.push_back({&t, std::move(v)}); break;
+      case ir::WithTarget::Kind::kBuiltin:
+        mocks_.push_back({&t, std::move(v)});
+        break;
     }
   }
   PushCache();

@@ -40,18 +40,18 @@ struct Operand {
 
 enum class Op : uint8_t {
   // Values.
-  kAssign,       // dst := a
-  kResetLocal,   // dst := undefined
-  kDot,          // dst := a[b]; undefined if a has no such key/index/element
-  kMakeArray,    // dst := [args...]
-  kMakeSet,      // dst := {args...}
-  kMakeObject,   // dst := {args[0]: args[1], ...}; eval_conflict_error on a key with two values
-  kTemplate,     // dst := concatenation of args rendered as template-string parts (see IR.md)
-  kLoadInput,    // dst := input; undefined without input
-  kLoadData,     // dst := base data at the path in constant `target` (an array of strings)
-  kLoadDoc,      // dst := the document of rule-tree node `target` (rules + base data)
-  kLoadDocChild, // dst := the document under key b of namespace node `target`, evaluating
-                 //        only that child (a dynamic ref such as data[x] with x bound)
+  kAssign,        // dst := a
+  kResetLocal,    // dst := undefined
+  kDot,           // dst := a[b]; undefined if a has no such key/index/element
+  kMakeArray,     // dst := [args...]
+  kMakeSet,       // dst := {args...}
+  kMakeObject,    // dst := {args[0]: args[1], ...}; eval_conflict_error on a key with two values
+  kTemplate,      // dst := concatenation of args rendered as template-string parts (see IR.md)
+  kLoadInput,     // dst := input; undefined without input
+  kLoadData,      // dst := base data at the path in constant `target` (an array of strings)
+  kLoadDoc,       // dst := the document of rule-tree node `target` (rules + base data)
+  kLoadDocChild,  // dst := the document under key b of namespace node `target`, evaluating
+                  //        only that child (a dynamic ref such as data[x] with x bound)
   // Calls.
   kCallBuiltin,  // dst := builtins[target](args...)
   kCallFunc,     // dst := funcs[target](args...)
@@ -66,18 +66,20 @@ enum class Op : uint8_t {
   kIsDefined,    // local a is defined
   kIsUndefined,  // local a is undefined
   // Control.
-  kScan,         // for each element of a: dst := key, dst2 := value; run `block`
-  kNot,          // run `block`; undefined if it produced a solution
-  kBlock,        // run `block`; see `flags`
-  kWith,         // run `block` with args.size() replacements: with_targets[target + i] := args[i]
+  kScan,   // for each element of a: dst := key, dst2 := value; run `block`
+  kNot,    // run `block`; undefined if it produced a solution
+  kBlock,  // run `block`; see `flags`
+  kWith,   // run `block` with args.size() replacements: with_targets[target + i] := args[i]
   // Accumulators (the ends of rule bodies).
-  kAssignOnce,   // dst := a, or eval_conflict_error if dst holds a different value (message in target)
-  kSetAdd,       // dst := dst ∪ {a}
-  kArrayAppend,  // dst := dst ++ [a]
-  kObjectInsert, // dst[args[0]]...[args[n-1]] := a, creating objects; conflict on a different value.
-                 // With flags & kInsertIntoSet the leaf is a set and a is added to it.
-  kResultAdd,    // record a query solution: args are the values to record
-  kPrint,        // print(args...): undefined args print as <undefined>
+  kAssignOnce,    // dst := a, or eval_conflict_error if dst holds a different value (message in
+                  // target)
+  kSetAdd,        // dst := dst ∪ {a}
+  kArrayAppend,   // dst := dst ++ [a]
+  kObjectInsert,  // dst[args[0]]...[args[n-1]] := a, creating objects; conflict on a different
+                  // value.
+                  // With flags & kInsertIntoSet the leaf is a set and a is added to it.
+  kResultAdd,     // record a query solution: args are the values to record
+  kPrint,         // print(args...): undefined args print as <undefined>
 };
 
 // kBlock / kWith flags.
@@ -134,13 +136,13 @@ struct Func {
 
 // The rule tree: one node per path below `data` where rules live (and their ancestors).
 struct Node {
-  std::vector<std::string> path;            // from the data root
-  std::map<std::string, NodeId> children;   // sorted, so documents build deterministically
+  std::vector<std::string> path;           // from the data root
+  std::map<std::string, NodeId> children;  // sorted, so documents build deterministically
   FuncId complete = kNone;
   FuncId partial_set = kNone;
   FuncId object = kNone;
-  bool is_function = false;                 // functions are not documents
-  bool has_rules = false;                   // this node or a descendant defines rules
+  bool is_function = false;  // functions are not documents
+  bool has_rules = false;    // this node or a descendant defines rules
   // For `object`: the depth below this node at which its rules place their values. Documents
   // of child nodes may extend the object but must not reach inside those values.
   uint32_t object_leaf_depth = 0;

@@ -130,7 +130,8 @@ void Lexer::SkipSpaceAndComments(Token& tok) {
       tok.space_before = true;
       Location at = Here();
       uint32_t start = ++pos_;
-      while (pos_ < text_.size() && text_[pos_] != '\n') ++pos_;
+      while (pos_ < text_.size() && text_[pos_] != '\n')
+        ++pos_;
       std::string_view body = text_.substr(start, pos_ - start);
       if (!body.empty() && body.back() == '\r') body.remove_suffix(1);
       comments_.push_back({std::string(body), at});

@@ -80,7 +80,8 @@ Result<LoadedFiles> LoadPaths(const std::vector<std::string>& paths) {
         if (e.is_regular_file()) files.push_back(e.path());
       }
       std::sort(files.begin(), files.end());
-      for (const fs::path& f : files) TF_RETURN_IF_ERROR(LoadFile(f, p, out));
+      for (const fs::path& f : files)
+        TF_RETURN_IF_ERROR(LoadFile(f, p, out));
     } else if (fs::is_regular_file(p, ec)) {
       fs::path file(p);
       TF_RETURN_IF_ERROR(LoadFile(file, file.parent_path(), out));

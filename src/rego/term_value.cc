@@ -4,7 +4,8 @@ namespace tf::rego {
 
 Result<Value> TermToValue(const Term& t) {
   switch (t.kind) {
-    case TermKind::kScalar: return t.value;
+    case TermKind::kScalar:
+      return t.value;
     case TermKind::kArray:
     case TermKind::kSet: {
       std::vector<Value> items;
@@ -12,7 +13,8 @@ Result<Value> TermToValue(const Term& t) {
         TF_ASSIGN_OR_RETURN(Value v, TermToValue(e));
         items.push_back(std::move(v));
       }
-      return t.kind == TermKind::kArray ? Value::Array(std::move(items)) : Value::Set(std::move(items));
+      return t.kind == TermKind::kArray ? Value::Array(std::move(items))
+                                        : Value::Set(std::move(items));
     }
     case TermKind::kObject: {
       std::vector<ObjectEntry> entries;

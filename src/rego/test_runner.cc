@@ -22,7 +22,8 @@ Result<TestReport> RunRegoTests(const LoadedFiles& files, int64_t now_ns) {
       const std::string& rule = r.head.ref[0].name;
       if (rule.rfind("test_", 0) != 0) continue;
       std::string path = "data";
-      for (const std::string& p : parsed.package) path += "." + p;
+      for (const std::string& p : parsed.package)
+        path += "." + p;
       names.insert(path + "." + rule);
     }
   }

@@ -15,7 +15,7 @@
 namespace tf::rego {
 
 struct TestOutcome {
-  std::string name;     // data.pkg.test_x
+  std::string name;  // data.pkg.test_x
   bool passed = false;
   std::string message;  // why it failed: undefined, a value, or an error
 };

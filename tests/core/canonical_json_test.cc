@@ -44,7 +44,8 @@ TEST(CanonicalJsonTest, SortsKeysByUtf16CodeUnits) {
 
 TEST(CanonicalJsonTest, MatchesTheRfcExample) {
   // RFC 8785 §3.2.2 example input, canonical output.
-  std::string input = R"({"numbers":[333333333.33333329,1E30,4.50,2e-3,0.000000000000000000000000001],
+  std::string input =
+      R"({"numbers":[333333333.33333329,1E30,4.50,2e-3,0.000000000000000000000000001],
     "string":"\u20ac$\u000F\u000aA'\u0042\u0022\u005c\\\"\/","literals":[null,true,false]})";
   EXPECT_EQ(Canon(input),
             "{\"literals\":[null,true,false],\"numbers\":[333333333.3333333,1e+30,4.5,0.002,1e-27],"

@@ -14,9 +14,13 @@ TEST(EncodingTest, HexRoundTrip) {
 
 // RFC 4648 §10 test vectors.
 TEST(EncodingTest, Base64Rfc4648Vectors) {
-  const std::pair<const char*, const char*> vectors[] = {
-      {"", ""}, {"f", "Zg=="}, {"fo", "Zm8="}, {"foo", "Zm9v"},
-      {"foob", "Zm9vYg=="}, {"fooba", "Zm9vYmE="}, {"foobar", "Zm9vYmFy"}};
+  const std::pair<const char*, const char*> vectors[] = {{"", ""},
+                                                         {"f", "Zg=="},
+                                                         {"fo", "Zm8="},
+                                                         {"foo", "Zm9v"},
+                                                         {"foob", "Zm9vYg=="},
+                                                         {"fooba", "Zm9vYmE="},
+                                                         {"foobar", "Zm9vYmFy"}};
   for (auto [raw, enc] : vectors) {
     EXPECT_EQ(Base64Encode(std::string_view(raw)), enc);
     EXPECT_EQ(*Base64Decode(enc), raw);

@@ -12,7 +12,8 @@ std::vector<std::string> Errors(std::string_view schema, std::string_view doc) {
   EXPECT_TRUE(s.ok()) << s.status().ToString();
   std::vector<std::string> out;
   if (!s.ok()) return out;
-  for (const SchemaViolation& v : s->Validate(*ParseJson(doc))) out.push_back(v.field + ": " + v.message);
+  for (const SchemaViolation& v : s->Validate(*ParseJson(doc)))
+    out.push_back(v.field + ": " + v.message);
   return out;
 }
 

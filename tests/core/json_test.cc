@@ -26,8 +26,8 @@ TEST(JsonTest, ParsesScalarDocuments) {
 }
 
 TEST(JsonTest, RejectsInvalidDocuments) {
-  for (std::string_view bad : {"", "{", "[1,]", "{\"a\" 1}", "01", "[1] x", "\"\xff\"", "nul",
-                               "{\"a\":1,}", "[-]"}) {
+  for (std::string_view bad :
+       {"", "{", "[1,]", "{\"a\" 1}", "01", "[1] x", "\"\xff\"", "nul", "{\"a\":1,}", "[-]"}) {
     Result<Value> v = ParseJson(bad);
     EXPECT_FALSE(v.ok()) << bad;
     if (!v.ok()) EXPECT_EQ(v.status().code(), ErrorCode::kJsonParseError) << bad;

@@ -17,8 +17,9 @@ TEST(MetricsTest, RendersPrometheusTextFormat) {
   h.Observe(0.0005);
   h.Observe(0.5);
   std::string text = r.Render();
-  EXPECT_NE(text.find("# TYPE adapt_plans_total counter\nadapt_plans_total{selector=\"basic\"} 3\n"),
-            std::string::npos)
+  EXPECT_NE(
+      text.find("# TYPE adapt_plans_total counter\nadapt_plans_total{selector=\"basic\"} 3\n"),
+      std::string::npos)
       << text;
   EXPECT_NE(text.find("latency_seconds_bucket{le=\"0.001\"} 1\n"), std::string::npos) << text;
   EXPECT_NE(text.find("latency_seconds_bucket{le=\"+Inf\"} 2\n"), std::string::npos) << text;

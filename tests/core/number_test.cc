@@ -33,7 +33,8 @@ TEST(NumberTest, BigIntegersStayExact) {
   EXPECT_EQ(big.ToString(), "9223372036854775808");
   EXPECT_EQ(Number::Sub(big, Number(1)), Number(INT64_MAX));
   EXPECT_EQ(Number::Add(Number(INT64_MAX), Number(1)), big);
-  EXPECT_EQ(Number::Mul(Number(10), Number(1152921504606846976)).ToString(), "11529215046068469760");
+  EXPECT_EQ(Number::Mul(Number(10), Number(1152921504606846976)).ToString(),
+            "11529215046068469760");
   EXPECT_EQ((-Number(INT64_MIN)).ToString(), "9223372036854775808");
 }
 

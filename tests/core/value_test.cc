@@ -7,14 +7,24 @@
 namespace tf {
 namespace {
 
-Value S(const char* s) { return Value::String(s); }
+Value S(const char* s) {
+  return Value::String(s);
+}
 
-TEST(ValueTest, IsSixteenBytes) { EXPECT_EQ(sizeof(Value), 16u); }
+TEST(ValueTest, IsSixteenBytes) {
+  EXPECT_EQ(sizeof(Value), 16u);
+}
 
 TEST(ValueTest, OrdersKindsAsRego) {
-  std::vector<Value> ordered = {Value::Null(), Value::Bool(false), Value::Bool(true),
-                                Value::Int(-1), Value::Int(3), S("a"), S("b"),
-                                Value::Array({Value::Int(1)}), Value::EmptyObject(),
+  std::vector<Value> ordered = {Value::Null(),
+                                Value::Bool(false),
+                                Value::Bool(true),
+                                Value::Int(-1),
+                                Value::Int(3),
+                                S("a"),
+                                S("b"),
+                                Value::Array({Value::Int(1)}),
+                                Value::EmptyObject(),
                                 Value::EmptySet()};
   for (size_t i = 0; i + 1 < ordered.size(); ++i) {
     EXPECT_LT(ordered[i], ordered[i + 1]) << i;
@@ -22,7 +32,8 @@ TEST(ValueTest, OrdersKindsAsRego) {
 }
 
 TEST(ValueTest, ObjectsSortKeysAndLastDuplicateWins) {
-  Value o = Value::Object({{S("b"), Value::Int(1)}, {S("a"), Value::Int(2)}, {S("b"), Value::Int(3)}});
+  Value o =
+      Value::Object({{S("b"), Value::Int(1)}, {S("a"), Value::Int(2)}, {S("b"), Value::Int(3)}});
   ASSERT_EQ(o.size(), 2u);
   EXPECT_EQ(o.object()[0].first, S("a"));
   EXPECT_EQ(*o.Find("b"), Value::Int(3));
@@ -31,8 +42,8 @@ TEST(ValueTest, ObjectsSortKeysAndLastDuplicateWins) {
 }
 
 TEST(ValueTest, StringKeyLookupSkipsNonStringKeys) {
-  Value o = Value::Object({{Value::Int(1), S("one")}, {S("1"), S("string one")},
-                           {Value::Array({}), S("arr")}});
+  Value o = Value::Object(
+      {{Value::Int(1), S("one")}, {S("1"), S("string one")}, {Value::Array({}), S("arr")}});
   EXPECT_EQ(*o.Find("1"), S("string one"));
   EXPECT_EQ(*o.Find(Value::Int(1)), S("one"));
 }
@@ -70,7 +81,8 @@ TEST(ValueTest, CopiesShareNodesAcrossThreads) {
       }
     });
   }
-  for (auto& t : threads) t.join();
+  for (auto& t : threads)
+    t.join();
   EXPECT_EQ(big.array()[0], S("shared"));
 }
 

@@ -13,12 +13,14 @@ std::string Y(std::string_view yaml) {
 }
 
 TEST(YamlTest, ResolvesPlainScalarsByTheCoreSchema) {
-  EXPECT_EQ(Y("a: 1\nb: 2.5\nc: true\nd: ~\ne: hello\nf: '1'\ng: 0x1F\nh: -007\ni: 1e3\nj: .5"),
-            R"({"a":1,"b":2.5,"c":true,"d":null,"e":"hello","f":"1","g":31,"h":-7,"i":1000,"j":0.5})");
+  EXPECT_EQ(
+      Y("a: 1\nb: 2.5\nc: true\nd: ~\ne: hello\nf: '1'\ng: 0x1F\nh: -007\ni: 1e3\nj: .5"),
+      R"({"a":1,"b":2.5,"c":true,"d":null,"e":"hello","f":"1","g":31,"h":-7,"i":1000,"j":0.5})");
 }
 
 TEST(YamlTest, ParsesNestedCollections) {
-  EXPECT_EQ(Y("rules:\n  - id: x\n    cost: 3\n  - id: y\n"), R"({"rules":[{"cost":3,"id":"x"},{"id":"y"}]})");
+  EXPECT_EQ(Y("rules:\n  - id: x\n    cost: 3\n  - id: y\n"),
+            R"({"rules":[{"cost":3,"id":"x"},{"id":"y"}]})");
   EXPECT_EQ(Y(""), "null");
 }
 

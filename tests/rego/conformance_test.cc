@@ -19,7 +19,8 @@ TEST(ConformanceTest, OpaSuitePassRateDoesNotRegress) {
   ASSERT_TRUE(summary.ok()) << summary.status().ToString();
   size_t total = summary->passed + summary->failed + summary->skipped;
   std::cout << summary->passed << " passed, " << summary->failed << " failed, " << summary->skipped
-            << " skipped (" << (100.0 * static_cast<double>(summary->passed) / static_cast<double>(total))
+            << " skipped ("
+            << (100.0 * static_cast<double>(summary->passed) / static_cast<double>(total))
             << "%)\n";
   EXPECT_GE(summary->passed, kPassFloor);
 }
@@ -29,12 +30,11 @@ TEST(ConformanceTest, ProjectCasesAllPass) {
       RunConformance({std::string(TF_SOURCE_DIR) + "/tests/rego/cases"}, kFixedNow);
   ASSERT_TRUE(summary.ok()) << summary.status().ToString();
   for (const CaseResult& r : summary->cases) {
-    EXPECT_EQ(r.outcome, CaseOutcome::kPass) << r.file << ": " << r.note << "\n  expected: "
-                                             << r.expected << "\n  got: " << r.got;
+    EXPECT_EQ(r.outcome, CaseOutcome::kPass)
+        << r.file << ": " << r.note << "\n  expected: " << r.expected << "\n  got: " << r.got;
   }
   EXPECT_GT(summary->passed, 0u);
 }
 
 }  // namespace
 }  // namespace tf::rego
-

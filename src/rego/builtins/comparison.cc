@@ -4,9 +4,15 @@
 namespace tf::rego::builtins {
 namespace {
 
-Result<Value> Equal(BuiltinContext&, std::span<const Value> a) { return Value::Bool(a[0] == a[1]); }
-Result<Value> NotEqual(BuiltinContext&, std::span<const Value> a) { return Value::Bool(a[0] != a[1]); }
-Result<Value> Less(BuiltinContext&, std::span<const Value> a) { return Value::Bool(a[0] < a[1]); }
+Result<Value> Equal(BuiltinContext&, std::span<const Value> a) {
+  return Value::Bool(a[0] == a[1]);
+}
+Result<Value> NotEqual(BuiltinContext&, std::span<const Value> a) {
+  return Value::Bool(a[0] != a[1]);
+}
+Result<Value> Less(BuiltinContext&, std::span<const Value> a) {
+  return Value::Bool(a[0] < a[1]);
+}
 Result<Value> LessEq(BuiltinContext&, std::span<const Value> a) {
   return Value::Bool(a[0].Compare(a[1]) <= 0);
 }
@@ -29,9 +35,9 @@ BuiltinDecl Comparison(std::string_view name, std::string_view infix, BuiltinFn 
 
 std::vector<BuiltinDecl> ComparisonBuiltins() {
   return {
-      Comparison("equal", "==", Equal),     Comparison("neq", "!=", NotEqual),
-      Comparison("lt", "<", Less),          Comparison("lte", "<=", LessEq),
-      Comparison("gt", ">", Greater),       Comparison("gte", ">=", GreaterEq),
+      Comparison("equal", "==", Equal), Comparison("neq", "!=", NotEqual),
+      Comparison("lt", "<", Less),      Comparison("lte", "<=", LessEq),
+      Comparison("gt", ">", Greater),   Comparison("gte", ">=", GreaterEq),
   };
 }
 

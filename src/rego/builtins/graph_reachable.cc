@@ -31,7 +31,8 @@ Result<Value> Reachable(BuiltinContext&, std::span<const Value> a) {
     todo.pop_back();
     // Only nodes of the graph are reachable (OPA ignores unknown start nodes).
     if (graph.Find(n) == nullptr || !seen.insert(n).second) continue;
-    for (Value& next : Neighbours(graph, n)) todo.push_back(std::move(next));
+    for (Value& next : Neighbours(graph, n))
+      todo.push_back(std::move(next));
   }
   return Value::Set(std::vector<Value>(seen.begin(), seen.end()));
 }

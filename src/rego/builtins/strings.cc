@@ -107,7 +107,8 @@ locale_t Utf8Locale() {
 std::string MapCase(std::string_view s, bool upper) {
   // ASCII prefix (usually the whole string): map bytes in place, no decoding, no locale.
   size_t ascii = 0;
-  while (ascii < s.size() && static_cast<unsigned char>(s[ascii]) < 0x80) ++ascii;
+  while (ascii < s.size() && static_cast<unsigned char>(s[ascii]) < 0x80)
+    ++ascii;
   std::string out(s.substr(0, ascii));
   char from = upper ? 'a' : 'A';
   int shift = upper ? 'A' - 'a' : 'a' - 'A';

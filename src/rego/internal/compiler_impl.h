@@ -30,10 +30,10 @@ using NameSet = std::set<std::string>;
 // Per-module name resolution: what a bare name at the start of a ref refers to.
 struct ModuleNames {
   const Module* module = nullptr;
-  std::vector<std::string> package;                       // without "data"
+  std::vector<std::string> package;                               // without "data"
   std::map<std::string, std::vector<std::string>> data_aliases;   // alias -> path under data
   std::map<std::string, std::vector<std::string>> input_aliases;  // alias -> path under input
-  std::set<std::string> rule_names;                       // first segment of package rule heads
+  std::set<std::string> rule_names;  // first segment of package rule heads
 };
 
 // A rule definition placed in the tree, with the module it came from.

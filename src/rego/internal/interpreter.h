@@ -102,7 +102,9 @@ class Interpreter {
     if (!o.is_local()) return &program_.constants[o.index];
     return stack_[base_ + o.index].borrowed;
   }
-  bool IsDefined(const ir::Operand& o) const { return !o.is_local() || stack_[base_ + o.index].defined; }
+  bool IsDefined(const ir::Operand& o) const {
+    return !o.is_local() || stack_[base_ + o.index].defined;
+  }
   void Set(ir::LocalId l, Value v) {
     Slot& s = stack_[base_ + l];
     s.owned = std::move(v);
