@@ -10,7 +10,8 @@ namespace {
 std::string KindList(KindSet kinds) {
   std::vector<std::string_view> names;
   for (int k = 0; k <= static_cast<int>(ValueKind::kSet); ++k) {
-    if (kinds.Contains(static_cast<ValueKind>(k))) names.push_back(KindName(static_cast<ValueKind>(k)));
+    if (kinds.Contains(static_cast<ValueKind>(k)))
+      names.push_back(KindName(static_cast<ValueKind>(k)));
   }
   if (names.size() == 1) return std::string(names[0]);
   std::string out = "one of {";
@@ -32,7 +33,8 @@ Status OperandError(int pos, std::string message) {
   return Status(ErrorCode::kEvalTypeError, "operand " + std::to_string(pos) + " " + message);
 }
 
-Status OperandTypeError(int pos, const Value& got, std::initializer_list<std::string_view> expected) {
+Status OperandTypeError(int pos, const Value& got,
+                        std::initializer_list<std::string_view> expected) {
   std::string want;
   if (expected.size() == 1) {
     want = std::string(*expected.begin());
@@ -53,7 +55,9 @@ Status BuiltinError(std::string message) {
   return Status(ErrorCode::kEvalBuiltinError, std::move(message));
 }
 
-Status BuiltinUndefined() { return Status(ErrorCode::kBuiltinUndefined, ""); }
+Status BuiltinUndefined() {
+  return Status(ErrorCode::kBuiltinUndefined, "");
+}
 
 bool IsBuiltinUndefined(const Status& status) {
   return status.code() == ErrorCode::kBuiltinUndefined;
@@ -78,12 +82,14 @@ Status WrapBuiltinError(std::string_view name, const Status& status) {
 
 BuiltinRegistry::BuiltinRegistry(std::vector<BuiltinDecl> decls) : decls_(std::move(decls)) {
   index_.reserve(decls_.size());
-  for (size_t i = 0; i < decls_.size(); ++i) index_.emplace(decls_[i].name, i);
+  for (size_t i = 0; i < decls_.size(); ++i)
+    index_.emplace(decls_[i].name, i);
 }
 
 BuiltinRegistry BuiltinRegistry::WithExtras(std::vector<BuiltinDecl> extra) {
   std::vector<BuiltinDecl> all = builtins::AllBuiltins();
-  for (BuiltinDecl& d : extra) all.push_back(std::move(d));
+  for (BuiltinDecl& d : extra)
+    all.push_back(std::move(d));
   return BuiltinRegistry(std::move(all));
 }
 

@@ -53,7 +53,9 @@ class KindSet {
 
  private:
   constexpr explicit KindSet(uint8_t bits) : bits_(bits) {}
-  static constexpr uint8_t Bit(ValueKind k) { return static_cast<uint8_t>(1u << static_cast<int>(k)); }
+  static constexpr uint8_t Bit(ValueKind k) {
+    return static_cast<uint8_t>(1u << static_cast<int>(k));
+  }
   uint8_t bits_ = 0;
 };
 
@@ -101,18 +103,19 @@ enum class BuiltinFlags : uint8_t {
 };
 
 struct BuiltinDecl {
-  std::string_view name;           // "strings.replace_n", or an operator's function name ("plus")
+  std::string_view name;  // "strings.replace_n", or an operator's function name ("plus")
   std::vector<Param> params;
   KindSet result = kAnyKind;
   BuiltinFn fn = nullptr;
   BuiltinFlags flags = BuiltinFlags::kNone;
-  std::string_view infix;          // "+" for plus: how the parser spells the operator, if any
-  bool variadic = false;           // trailing params repeat (e.g. print)
+  std::string_view infix;  // "+" for plus: how the parser spells the operator, if any
+  bool variadic = false;   // trailing params repeat (e.g. print)
 };
 
 // Errors for implementations (see the contract above).
 Status OperandError(int pos, std::string message);  // "operand <pos> <message>"
-Status OperandTypeError(int pos, const Value& got, std::initializer_list<std::string_view> expected);
+Status OperandTypeError(int pos, const Value& got,
+                        std::initializer_list<std::string_view> expected);
 Status BuiltinError(std::string message);
 Status BuiltinUndefined();
 bool IsBuiltinUndefined(const Status& status);

@@ -36,6 +36,23 @@ Value SortedArray(const Value& list) {
   return Value::Array(std::move(items));
 }
 
+// With sort_bindings, OPA's harness compares each binding's array value without regard to
+// order (as sets are), and the list of bindings likewise. Applied to both sides alike.
+Value SortBindings(const Value& list) {
+  std::vector<Value> rows;
+  for (const Value& row : list.array()) {
+    if (!row.is_object()) {
+      rows.push_back(row);
+      continue;
+    }
+    std::vector<ObjectEntry> entries;
+    for (const auto& [k, v] : row.object())
+      entries.emplace_back(k, v.is_array() ? SortedArray(v) : v);
+    rows.push_back(Value::Object(std::move(entries)));
+  }
+  return SortedArray(Value::Array(std::move(rows)));
+}
+
 // Our error as OPA prints it ("file:line: code: message"): the case files' expected messages
 // are substrings of that form.
 std::string OpaErrorText(const Status& st) {
@@ -119,7 +136,8 @@ CaseResult RunConformanceCase(const Value& c, int64_t now_ns) {
     return r;
   }
   std::vector<Value> got;
-  for (const Solution& s : result->solutions) got.push_back(AsJson(s.bindings));
+  for (const Solution& s : result->solutions)
+    got.push_back(AsJson(s.bindings));
   Value got_value = Value::Array(std::move(got));
   if (wants_error) {
     r.expected = StringField(c, "want_error_code") + ": " + StringField(c, "want_error");
@@ -128,8 +146,8 @@ CaseResult RunConformanceCase(const Value& c, int64_t now_ns) {
   }
   Value want_value = AsJson(*want);
   if (BoolField(c, "sort_bindings")) {
-    got_value = SortedArray(got_value);
-    want_value = SortedArray(want_value);
+    got_value = SortBindings(got_value);
+    want_value = SortBindings(want_value);
   }
   r.expected = ToJson(want_value);
   r.got = ToJson(got_value);
@@ -167,9 +185,15 @@ Result<ConformanceSummary> RunConformance(const std::vector<std::string>& paths,
       CaseResult r = RunConformanceCase(c, now_ns);
       r.file = f.string();
       switch (r.outcome) {
-        case CaseOutcome::kPass: ++summary.passed; break;
-        case CaseOutcome::kFail: ++summary.failed; break;
-        case CaseOutcome::kSkip: ++summary.skipped; break;
+        case CaseOutcome::kPass:
+          ++summary.passed;
+          break;
+        case CaseOutcome::kFail:
+          ++summary.failed;
+          break;
+        case CaseOutcome::kSkip:
+          ++summary.skipped;
+          break;
       }
       summary.cases.push_back(std::move(r));
     }

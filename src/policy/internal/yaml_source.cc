@@ -30,9 +30,8 @@ bool WithinNodeBudget(const YAML::Node& node, size_t& budget) {
 }
 
 // Counts the documents of a stream, up to `limit`. YAML::LoadAll (and so core's ParseYaml) can
-// produce empty documents forever after a stray '}' in block context (yaml-cpp 0.7: ", a: 1}"
-// exhausts memory); driving the parser one document at a time lets us stop. Throws
-// YAML::Exception on syntax errors.
+// produce documents forever (yaml-cpp 0.7: ",}\n" exhausts memory); driving the parser one
+// document at a time lets us stop. Throws YAML::Exception on syntax errors.
 class DocumentCounter final : public YAML::EventHandler {
  public:
   void OnDocumentStart(const YAML::Mark&) override {}
