@@ -1,0 +1,47 @@
+// File: graph/internal/store_impl.h
+//
+// GraphStore's private state, shared by graph_store.cc (open, reads) and graph_store_apply.cc
+// (writes). RocksDB stays inside these files.
+#ifndef TF_GRAPH_INTERNAL_STORE_IMPL_H_
+#define TF_GRAPH_INTERNAL_STORE_IMPL_H_
+
+#include <rocksdb/db.h>
+
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "graph/graph_store.h"
+
+namespace tf::graph {
+
+enum StoreCf : size_t { kCfMeta = 0, kCfIds, kCfNodes, kCfAdj, kCfArchive, kCfCount };
+
+struct GraphStore::Impl {
+  std::unique_ptr<rocksdb::DB> db;
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::WriteOptions write_options;
+
+  // Serialises Apply and MoveToArchive (the state they read-modify-write).
+  std::mutex write_mu;
+
+  mutable std::shared_mutex mu;  // guards state, type_ids, type_names
+  StoreState state;
+  std::unordered_map<std::string, uint32_t> type_ids;
+  std::vector<std::string> type_names;
+
+  rocksdb::ColumnFamilyHandle* cf(StoreCf c) const { return handles[c]; }
+};
+
+Status FromRocks(const rocksdb::Status& s, std::string_view what);
+
+inline rocksdb::Slice ToSlice(std::string_view s) {
+  return rocksdb::Slice(s.data(), s.size());
+}
+
+}  // namespace tf::graph
+
+#endif  // TF_GRAPH_INTERNAL_STORE_IMPL_H_
