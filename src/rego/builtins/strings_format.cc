@@ -1,10 +1,12 @@
-// sprintf: Go's fmt.Sprintf over the values of an array, converted as OPA converts them:
-// integers that fit int64 are Go ints, larger integers *big.Int, other numbers float64, strings
-// stay strings and every other value becomes its Rego text ([1, "a"] prints as `[1, "a"]`).
+// sprintf and strings.render_template. sprintf: Go's fmt.Sprintf over the values of an array,
+// converted as OPA converts them: integers that fit int64 are Go ints, larger integers *big.Int,
+// other numbers float64, strings stay strings and every other value becomes its Rego text ([1, "a"]
+// prints as `[1, "a"]`).
 #include <cmath>
 
 #include "rego/builtins/families.h"
 #include "rego/builtins/go_format.h"
+#include "rego/builtins/go_template.h"
 #include "rego/builtins/operand_helpers.h"
 
 namespace tf::rego::builtins {
@@ -32,6 +34,15 @@ Result<Value> Sprintf(BuiltinContext&, std::span<const Value> a) {
   return Value::String(GoFormat(a[0].string(), args));
 }
 
+// OPA executes Go's text/template and then spells Go's "<no value>" as "<undefined>".
+Result<Value> RenderTemplate(BuiltinContext&, std::span<const Value> a) {
+  TF_ASSIGN_OR_RETURN(std::string text, RenderGoTemplate(a[0].string(), a[1]));
+  for (size_t at = text.find("<no value>"); at != std::string::npos;
+       at = text.find("<no value>", at + 11))
+    text.replace(at, 10, "<undefined>");
+  return Value::String(std::move(text));
+}
+
 }  // namespace
 
 std::vector<BuiltinDecl> StringFormatBuiltins() {
@@ -40,6 +51,10 @@ std::vector<BuiltinDecl> StringFormatBuiltins() {
        .params = {{kString, "format"}, {kArray, "values"}},
        .result = kString,
        .fn = Sprintf},
+      {.name = "strings.render_template",
+       .params = {{kString, "value"}, {kObject, "vars"}},
+       .result = kString,
+       .fn = RenderTemplate},
   };
 }
 
