@@ -80,6 +80,7 @@ Result<QueryResult> Interpreter::Run(size_t query, const EvalOptions& options) {
   data_ = options.data != nullptr ? options.data : &empty_data_;
   data_overrides_.clear();
   mocks_.clear();
+  mock_floor_ = 0;
   cache_depth_ = 0;
   if (caches_.empty()) caches_.emplace_back();
   caches_[0].resize(program_.nodes.size());
@@ -243,13 +244,13 @@ Flow Interpreter::CallMocked(const Mock& mock, std::span<Value> args, const ir::
     case ir::WithTarget::With::kBuiltin:
       return CallBuiltinDecl(*program_.builtins[mock.target->replacement_id], args, s);
     case ir::WithTarget::With::kFunc: {
-      // Inside its replacement, a replaced function is the original again (OPA: a mock does
-      // not call itself).
+      // Inside a replacement every function is the original again (OPA: a mock calls neither
+      // itself nor another mock).
       std::optional<Value> result;
-      size_t index = static_cast<size_t>(&mock - mocks_.data());
-      mocks_[index].suspended = true;
+      const size_t saved_floor = mock_floor_;
+      mock_floor_ = mocks_.size();
       bool ok = RunFunc(mock.target->replacement_id, args, &result);
-      mocks_[index].suspended = false;
+      mock_floor_ = saved_floor;
       if (!ok) return Flow::kError;
       if (!result) return Flow::kFail;
       Set(s.dst, std::move(*result));

@@ -224,8 +224,9 @@ bool Interpreter::ComputeDoc(ir::NodeId node, std::optional<Value>* out) {
 }
 
 const Interpreter::Mock* Interpreter::FindMock(ir::WithTarget::Kind kind, uint32_t id) const {
-  for (auto it = mocks_.rbegin(); it != mocks_.rend(); ++it) {
-    if (it->target->kind == kind && it->target->id == id) return it->suspended ? nullptr : &*it;
+  for (size_t i = mocks_.size(); i > mock_floor_; --i) {
+    const Mock& m = mocks_[i - 1];
+    if (m.target->kind == kind && m.target->id == id) return &m;
   }
   return nullptr;
 }

@@ -1,7 +1,10 @@
-// OPA's tracing and runtime helpers, and http.send (declared, refused).
+// OPA's tracing and runtime helpers, test.sleep, and http.send (declared, refused).
 #include <algorithm>
+#include <chrono>
+#include <thread>
 
 #include "rego/builtins/families.h"
+#include "rego/builtins/time_layout.h"
 
 namespace tf::rego::builtins {
 namespace {
@@ -74,12 +77,27 @@ Result<Value> HttpSend(BuiltinContext&, std::span<const Value> a) {
   return BuiltinError("http.send is disabled: Trust Fabric policies cannot make network requests");
 }
 
+// A policy that sleeps holds a decision worker: longer sleeps than a test needs are refused.
+constexpr int64_t kMaxSleepNs = 1'000'000'000;
+
+Result<Value> Sleep(BuiltinContext&, std::span<const Value> a) {
+  TF_ASSIGN_OR_RETURN(int64_t ns, ParseDuration(a[0].string()));
+  if (ns > kMaxSleepNs) return BuiltinError("duration " + a[0].string() + " exceeds the 1s limit");
+  if (ns > 0) std::this_thread::sleep_for(std::chrono::nanoseconds(ns));
+  return Value::Null();
+}
+
 }  // namespace
 
 std::vector<BuiltinDecl> InternalBuiltins() {
   return {
       {.name = "trace", .params = {{kString, "note"}}, .result = kBoolean, .fn = Trace},
       {.name = "opa.runtime", .params = {}, .result = kObject, .fn = Runtime},
+      {.name = "test.sleep",
+       .params = {{kString, "duration"}},
+       .result = kNull,
+       .fn = Sleep,
+       .flags = BuiltinFlags::kNondeterministic},
       {.name = "http.send", .params = {{kObject, "request"}}, .result = kObject, .fn = HttpSend},
   };
 }

@@ -50,7 +50,6 @@ class Interpreter {
   struct Mock {
     const ir::WithTarget* target;
     Value value;
-    bool suspended = false;
   };
 
   // Statements (interpreter.cc). A statement returns kProduced to let its block continue.
@@ -143,6 +142,10 @@ class Interpreter {
   const Value* data_ = nullptr;
   std::vector<DataOverride> data_overrides_;
   std::vector<Mock> mocks_;
+  // Mocks below this index are invisible: set while a replacement function runs, so that a
+  // mock never calls itself or another mock (OPA's rule); `with` inside the replacement stacks
+  // new, visible mocks above it.
+  size_t mock_floor_ = 0;
   // Document caches: one per `with` depth, reset in O(1) by bumping the generation.
   std::vector<std::vector<CacheEntry>> caches_;
   std::vector<uint32_t> level_generation_;

@@ -176,3 +176,18 @@ TEST(TimeBuiltinsTest, FormatsWithLayoutsAndConstants) {
 
 }  // namespace
 }  // namespace tf::rego::testing
+
+namespace tf::rego::testing {
+namespace {
+
+TEST(TestSleepTest, SleepsForShortDurationsAndRefusesLongOnes) {
+  BuiltinHarness h;
+  EXPECT_EQ(CallOk(h, "test.sleep", {Value::String("1ms")}), Value::Null());
+  Result<Value> long_sleep = h.Call("test.sleep", {Value::String("2s")});
+  ASSERT_FALSE(long_sleep.ok());
+  EXPECT_EQ(long_sleep.status().message(), "test.sleep: duration 2s exceeds the 1s limit");
+  EXPECT_FALSE(h.Call("test.sleep", {Value::String("soon")}).ok());
+}
+
+}  // namespace
+}  // namespace tf::rego::testing
