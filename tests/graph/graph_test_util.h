@@ -51,6 +51,7 @@ inline ledger::NoteSigner TestSigner() {
 // A ledger and a graph store in `dir`/ledger and `dir`/graph.
 struct GraphFixture {
   explicit GraphFixture(const std::string& dir) : clock(1'700'000'000'000'000'000) {
+    std::filesystem::create_directories(dir);
     auto s = ledger::RocksDbStore::Open(dir + "/ledger", {});
     EXPECT_TRUE(s.ok()) << s.status().message();
     store = std::move(*s);
