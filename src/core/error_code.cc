@@ -69,6 +69,12 @@ std::string_view ErrorCodeName(ErrorCode code) {
     case ErrorCode::kWeightsInvalid: return "weights_invalid";
     case ErrorCode::kPredicateEvalError: return "predicate_eval_error";
     case ErrorCode::kInputSchemaViolation: return "input_schema_violation";
+    case ErrorCode::kSmtUnsupported: return "smt_unsupported";
+    case ErrorCode::kSmtSolverUnknown: return "smt_solver_unknown";
+    case ErrorCode::kSmtSolverError: return "smt_solver_error";
+    case ErrorCode::kSmtEncodingMismatch: return "smt_encoding_mismatch";
+    case ErrorCode::kSmtCheckInvalid: return "smt_check_invalid";
+    case ErrorCode::kSmtBaselineInvalid: return "smt_baseline_invalid";
     case ErrorCode::kGraphNodeNotFound: return "graph_node_not_found";
     case ErrorCode::kGraphRowInvalid: return "graph_row_invalid";
     case ErrorCode::kGraphColumnsInvalid: return "graph_columns_invalid";
@@ -176,6 +182,13 @@ int HttpStatusFor(ErrorCode code) {
     case ErrorCode::kPackNotFound: return 404;
     case ErrorCode::kPackTooLarge: return 413;
     case ErrorCode::kPredicateEvalError: return 422;
+    // Proofs.
+    case ErrorCode::kSmtCheckInvalid:
+    case ErrorCode::kSmtBaselineInvalid: return 400;
+    case ErrorCode::kSmtUnsupported:
+    case ErrorCode::kSmtSolverUnknown: return 422;
+    case ErrorCode::kSmtSolverError:
+    case ErrorCode::kSmtEncodingMismatch: return 500;
     // Graph.
     case ErrorCode::kGraphRowInvalid:
     case ErrorCode::kGraphColumnsInvalid:

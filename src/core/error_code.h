@@ -97,6 +97,14 @@ enum class ErrorCode : uint16_t {
   kPredicateEvalError = 410,    // an activation predicate failed for this context (fails closed)
   kInputSchemaViolation = 411,  // the input does not match the pack's input schema
 
+  // Proofs (500-599): the SMT prover, policy diff and the proofs gate.
+  kSmtUnsupported = 500,       // a construct outside the encoded fragment: the answer is unknown
+  kSmtSolverUnknown = 501,     // the solver gave up (timeout, resource limit, incompleteness)
+  kSmtSolverError = 502,       // Z3 reported an error
+  kSmtEncodingMismatch = 503,  // the interpreter disagrees with the encoding about a model: a bug
+  kSmtCheckInvalid = 504,      // a check is malformed or names no rule, property or document
+  kSmtBaselineInvalid = 505,   // a gate baseline (directory or git ref) cannot be read
+
   // Graph (600-699): the property graph store, ingest and traversal, graph-aware limits and
   // minimisation views.
   kGraphNodeNotFound = 600,    // no node with that id in the graph
