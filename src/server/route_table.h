@@ -25,6 +25,10 @@
 namespace tf::server {
 
 using PathParams = std::vector<std::pair<std::string, std::string>>;
+using Responder = std::function<void(HttpResponse)>;
+// Runs a task on the server's I/O threads (to move work off a thread that must not block, such
+// as the ledger's commit thread).
+using Poster = std::function<void(std::function<void()>)>;
 
 // One request on its way through the API: the request, the matched route's parameters and the
 // caller. Owned by the dispatcher.
@@ -33,13 +37,14 @@ struct Exchange {
   PathParams params;
   Principal principal;  // empty for public routes
   std::string route_key;
+  Poster post;
 
   // The path parameter `name`. REQUIRES: the route pattern has `{name}`.
   const std::string& Param(std::string_view name) const;
 };
 
-using Responder = std::function<void(HttpResponse)>;
-using RouteHandler = std::function<void(const Exchange& exchange, Responder respond)>;
+// The handler may move the request body out of the exchange.
+using RouteHandler = std::function<void(Exchange& exchange, Responder respond)>;
 
 struct Route {
   std::string method;

@@ -25,6 +25,8 @@ class ConfigReader {
  public:
   // `value` must be a mapping (or null, read as empty); `path` names it in errors.
   ConfigReader(const Value& value, std::string path);
+  // The reader keeps a reference: a temporary would dangle.
+  ConfigReader(Value&& value, std::string path) = delete;
 
   Status CheckIsMapping() const;
   // Each getter leaves `out` unchanged when the key is absent and not required.

@@ -1,0 +1,23 @@
+// File: server/internal/http_session.h
+//
+// One accepted connection: reads requests (within the limits of ServerCore), hands them to the
+// handler and writes the responses, keeping the connection alive between requests. Sessions own
+// themselves (shared_ptr captured by their pending asynchronous operations, the Beast idiom)
+// and end when the connection closes.
+#ifndef TF_SERVER_INTERNAL_HTTP_SESSION_H_
+#define TF_SERVER_INTERNAL_HTTP_SESSION_H_
+
+#include <boost/asio/ip/tcp.hpp>
+
+#include "server/internal/server_core.h"
+#include "server/internal/tls_context.h"
+
+namespace tf::server::internal {
+
+// REQUIRES: `socket` is on its own strand (accepted with make_strand).
+void StartPlainSession(ServerCore& core, boost::asio::ip::tcp::socket socket);
+void StartTlsSession(ServerCore& core, boost::asio::ip::tcp::socket socket, SslContextRef context);
+
+}  // namespace tf::server::internal
+
+#endif  // TF_SERVER_INTERNAL_HTTP_SESSION_H_
