@@ -7,7 +7,7 @@ namespace {
 
 RouteTable Table() {
   RouteTable t;
-  auto noop = [](const Exchange&, Responder respond) { respond(HttpResponse{}); };
+  auto noop = [](Exchange&, Responder respond) { respond(HttpResponse{}); };
   t.Add({"GET", "/v1/packs", "listPacks", noop});
   t.Add({"GET", "/v1/packs/{id}", "getPack", noop});
   t.Add({"PUT", "/v1/packs/{id}", "putPack", noop});
