@@ -19,6 +19,7 @@ void AddVersionCommand(CLI::App& app, CommandEnv& env);
 void AddConformanceCommand(CLI::App& app, CommandEnv& env);
 void AddEvalCommand(CLI::App& app, CommandEnv& env);
 void AddTestCommand(CLI::App& app, CommandEnv& env);
+void AddServeCommand(CLI::App& app, CommandEnv& env);
 void AddAdaptCommand(CLI::App& app, CommandEnv& env);
 
 }  // namespace tf::cli

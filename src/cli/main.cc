@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
   tf::cli::AddConformanceCommand(app, env);
   tf::cli::AddEvalCommand(app, env);
   tf::cli::AddTestCommand(app, env);
+  tf::cli::AddServeCommand(app, env);
   tf::cli::AddAdaptCommand(app, env);
   try {
     app.parse(argc, argv);
