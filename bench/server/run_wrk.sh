@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Verified decisions per second with receipts, and p50/p99 latency, on loopback with wrk.
+#
+#   bench/server/run_wrk.sh [PROOF_BINARY]      (env: DURATION=10s CONNECTIONS=64 THREADS=2)
+#
+# Starts `proof serve --dev` on a fresh data directory (RocksDB, synced group commits), uploads
+# the example lksg.v1 pack, then runs, in the same process and on the same machine:
+#   1. GET /healthz                   the HTTP floor (no auth, no work)
+#   2. GET /v1/checkpoint             authenticated read (JWT, scope, quota, tree head)
+#   3. POST /v1/verify dry_run:true   a verified decision without the ledger
+#   4. POST /v1/verify                a verified decision with a durable receipt (the target)
+# and prints requests/s, p50 and p99 for each, plus the ratio of 4 to the others. Any non-2xx
+# response fails the run. Client and server share the machine's cores.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+PROOF=${1:-build/release/src/cli/proof}
+DURATION=${DURATION:-10s}
+CONNECTIONS=${CONNECTIONS:-64}
+THREADS=${THREADS:-2}
+command -v wrk >/dev/null || { echo "wrk is not installed (scripts/bootstrap installs it)"; exit 2; }
+[[ -x "$PROOF" ]] || { echo "no proof binary at $PROOF (build it first)"; exit 2; }
+
+work=$(mktemp -d)
+server_pid=""
+cleanup() {
+  if [[ -n "$server_pid" ]] && kill -0 "$server_pid" 2>/dev/null; then
+    kill -TERM "$server_pid"
+    wait "$server_pid" || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+"$PROOF" serve --dev --listen 127.0.0.1:0 --data "$work/data" --config bench/server/bench.yaml \
+  >"$work/serve.out" 2>"$work/serve.log" &
+server_pid=$!
+for _ in $(seq 100); do
+  grep -q '^dev token:' "$work/serve.out" 2>/dev/null && break
+  kill -0 "$server_pid" 2>/dev/null || { cat "$work/serve.log"; exit 1; }
+  sleep 0.1
+done
+base=$(sed -n 's/^listening: //p' "$work/serve.out")
+export TOKEN=$(sed -n 's/^dev token: //p' "$work/serve.out")
+
+tar -C examples/packs/lksg.v1 -cf "$work/lksg.tar" .
+curl -sS --fail-with-body -o /dev/null -X PUT -H "Authorization: Bearer $TOKEN" \
+  -H "Content-Type: application/x-tar" --data-binary "@$work/lksg.tar" "$base/v1/packs/lksg.v1"
+python3 - "$work" <<'PY'
+import json, sys
+ctx = json.load(open("examples/context_ok.json"))
+work = sys.argv[1]
+json.dump({"pack": "lksg.v1", "input": ctx}, open(f"{work}/verify.json", "w"))
+json.dump({"pack": "lksg.v1", "input": ctx, "dry_run": True}, open(f"{work}/dry_run.json", "w"))
+PY
+# One request of each kind first: the answers must be right before they are timed.
+curl -sS --fail-with-body -H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json" \
+  --data-binary "@$work/verify.json" "$base/v1/verify" >"$work/one.json"
+python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r["decision"]["allow"] is True and "receipt" in r, r' "$work/one.json"
+
+run() {  # name, wrk args...
+  local name=$1; shift
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" >"$work/$name.txt"
+  if grep -q "Non-2xx" "$work/$name.txt"; then
+    cat "$work/$name.txt"; echo "$name: non-2xx responses"; exit 1
+  fi
+  local rps p50 p99
+  rps=$(awk '/^Requests\/sec:/ {print $2}' "$work/$name.txt")
+  p50=$(awk '$1 == "50%" {print $2}' "$work/$name.txt")
+  p99=$(awk '$1 == "99%" {print $2}' "$work/$name.txt")
+  printf "%-34s %12s req/s   p50 %9s   p99 %9s\n" "$name" "$rps" "$p50" "$p99"
+  echo "$name $rps" >>"$work/rates"
+}
+
+echo "proof serve on $base: wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $(nproc) cores shared"
+run "GET /healthz" "$base/healthz"
+run "GET /v1/checkpoint (auth)" -s bench/server/get.lua "$base/v1/checkpoint"
+BODY_FILE="$work/dry_run.json" run "POST /v1/verify dry_run" -s bench/server/verify.lua "$base/v1/verify"
+BODY_FILE="$work/verify.json" run "POST /v1/verify + receipt" -s bench/server/verify.lua "$base/v1/verify"
+size=$(curl -sS -H "Authorization: Bearer $TOKEN" "$base/v1/checkpoint" | python3 -c 'import json,sys; print(json.load(sys.stdin)["size"])')
+echo "ledger entries written: $size"
+awk '{r[NR]=$NF} END {printf "receipts/healthz %.2f   receipts/dry_run %.2f\n", r[4]/r[1], r[4]/r[3]}' "$work/rates"
+grep -E '^(ledger|http_requests_total\{route="POST /v1/verify")' <(curl -sS -H "Authorization: Bearer $TOKEN" "$base/metrics") || true
