@@ -5,6 +5,9 @@
 //   {"allow": bool, "violations": [{"rule": id, "reason": text}, …],
 //    "plan_hash": "…", "pack_hash": "…", "input_hash": "…"}
 //
+// plus, for a pack with decision limits, "limits": [verdict, …] (LimitVerdictToValue) and
+// "code" on each limit's violation.
+//
 // `allow` is true exactly when no rule of the plan is violated. A rule is violated unless its
 // Rego rule is `true`: false, undefined, a non-boolean value and an evaluation error all
 // violate it (fail closed). Violations come in plan order. input_hash is the hex SHA-256 of the
@@ -17,6 +20,7 @@
 
 #include "core/status.h"
 #include "core/value.h"
+#include "policy/graph_guard.h"
 #include "policy/manifest.h"
 #include "policy/pack_session.h"
 #include "policy/plan.h"
@@ -28,7 +32,8 @@ struct Violation {
   std::string reason;  // the rule's reason template, filled in
   Severity severity = Severity::kMedium;
   RuleVerdict verdict = RuleVerdict::kFalse;  // why it is violated
-  Status error;  // for RuleVerdict::kError: what failed (not in the JSON)
+  Status error;      // for RuleVerdict::kError: what failed (not in the JSON)
+  std::string code;  // a graph limit's reason code ("graph.degree_exceeded"); empty for rules
 };
 
 struct Decision {
@@ -37,6 +42,9 @@ struct Decision {
   Plan plan;
   std::string pack_hash;
   std::string input_hash;
+  // The pack's graph limits checked for this decision (packs with `limits.node`), in check
+  // order; an exceeded one is also a violation ("limits.<name>").
+  std::vector<LimitVerdict> limits;
 };
 
 // The decision JSON above.

@@ -104,6 +104,14 @@ Value ManifestToValue(const Manifest& m) {
       {Str("version"), Str(m.version)},
   };
   if (m.input_schema) fields.emplace_back(Str("input_schema"), m.input_schema->value());
+  // Present only when declared, so that packs without them keep their hashes.
+  if (!m.views.empty()) {
+    std::vector<ObjectEntry> views;
+    for (const ViewSpec& v : m.views)
+      views.emplace_back(Str(v.id), ViewToValue(v));
+    fields.emplace_back(Str("views"), Value::Object(std::move(views)));
+  }
+  if (!m.limits.empty()) fields.emplace_back(Str("limits"), GraphLimitsToValue(m.limits));
   return Value::Object(std::move(fields));
 }
 

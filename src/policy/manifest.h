@@ -18,7 +18,10 @@
 
 #include "core/status.h"
 #include "core/value.h"
+#include "policy/graph_limits_spec.h"
 #include "policy/input_schema.h"
+#include "policy/minimization.h"
+#include "policy/source_pos.h"
 
 namespace tf::policy {
 
@@ -32,13 +35,6 @@ enum class Severity : uint8_t { kInfo = 0, kLow = 1, kMedium = 2, kHigh = 3, kCr
 // "info", "low", "medium", "high", "critical".
 std::string_view SeverityName(Severity severity);
 std::optional<Severity> ParseSeverity(std::string_view name);
-
-// A 1-based position in the manifest, for diagnostics that come after parsing (e.g. a ref the
-// Rego modules do not define). 0 means unknown.
-struct SourcePos {
-  uint32_t line = 0;
-  uint32_t col = 0;
-};
 
 // One activation predicate as written: a named predicate (`foreign_supplier`), a ref to a boolean
 // Rego rule of the pack (`data.lksg.activation.foreign_supplier`) or an inline Rego query
@@ -85,6 +81,8 @@ struct Manifest {
   std::vector<NamedPredicate> predicates;  // sorted by id
   std::optional<InputSchema> input_schema;
   std::vector<AcceptedChange> accepted_changes;
+  std::vector<ViewSpec> views;  // sorted by id
+  GraphLimits limits;
   SourcePos input_schema_pos;
 };
 

@@ -34,6 +34,12 @@ class ManifestParser {
   Status ReadPredicate(const std::string& name, const Cursor& value, SourcePos key_pos);
   Status ReadChange(const Cursor& item);
   Status ReadSchema(const Cursor& value);
+  Status ReadView(const std::string& id, const Cursor& value, SourcePos key_pos);
+  Status ReadField(ViewSpec& view, const std::string& path, const Cursor& value, SourcePos key_pos);
+  Status ReadTransformParam(FieldTransform& t, const std::string& key, const Cursor& value);
+  Status CheckTransform(const FieldTransform& t, const std::vector<std::string>& params) const;
+  Status ReadLimits(const Cursor& value);
+  Status ReadLimit(LimitKind kind, const Cursor& value);
   Status CheckRequired(const Cursor& root);
   Status CheckReferences() const;
   Status CheckCycles() const;
@@ -76,9 +82,15 @@ Status ManifestParser::TopLevel(const std::string& key, const Cursor& value, Sou
     return src_.ForEachItem(value, "accepted_changes",
                             [&](const Cursor& c) { return ReadChange(c); });
   }
+  if (key == "views") {
+    return src_.ForEachEntry(
+        value, "views",
+        [&](const std::string& k, const Cursor& v, SourcePos p) { return ReadView(k, v, p); });
+  }
+  if (key == "limits") return ReadLimits(value);
   return src_.Error(key_pos, "unknown key \"" + key +
                                  "\" (expected id, version, description, rules, predicates, "
-                                 "input_schema, accepted_changes)");
+                                 "input_schema, accepted_changes, views, limits)");
 }
 
 Status ManifestParser::ReadRule(const Cursor& item) {
@@ -248,6 +260,258 @@ Status ManifestParser::ReadSchema(const Cursor& value) {
   return Status();
 }
 
+// A view field path: dot-separated names, each a letter, digit, '_' or '-'.
+bool IsFieldPath(std::string_view path) {
+  if (path.empty() || path.size() > 256 || path.front() == '.' || path.back() == '.') return false;
+  for (size_t i = 0; i < path.size(); ++i) {
+    char c = path[i];
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '_' || c == '-' || (c == '.' && path[i - 1] != '.');
+    if (!ok) return false;
+  }
+  return true;
+}
+
+// Reason codes: lower-case letters, digits, '_', '.', '-'; at most 64 bytes.
+bool IsReasonCode(std::string_view code) {
+  return !code.empty() && code.size() <= 64 && std::all_of(code.begin(), code.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+  });
+}
+
+Status ManifestParser::ReadView(const std::string& id, const Cursor& value, SourcePos key_pos) {
+  if (!IsValidRuleId(id)) {
+    return src_.Error(key_pos, "view id \"" + id +
+                                   "\" must start with a letter or '_' and use letters, digits, "
+                                   "'_', '.', '-' (at most 128 bytes)");
+  }
+  ViewSpec view;
+  view.id = id;
+  view.pos = key_pos;
+  bool has_fields = false;
+  TF_RETURN_IF_ERROR(src_.ForEachEntry(
+      value, "a view", [&](const std::string& key, const Cursor& v, SourcePos p) -> Status {
+        if (key == "description") {
+          TF_ASSIGN_OR_RETURN(view.description, src_.String(v, "description"));
+          return Status();
+        }
+        if (key == "fields") {
+          has_fields = true;
+          return src_.ForEachEntry(v, "fields",
+                                   [&](const std::string& path, const Cursor& f, SourcePos fp) {
+                                     return ReadField(view, path, f, fp);
+                                   });
+        }
+        return src_.Error(p, "unknown view key \"" + key + "\" (expected description, fields)");
+      }));
+  if (!has_fields || view.fields.empty()) {
+    return src_.Error(key_pos, "view \"" + id + "\" needs fields");
+  }
+  std::sort(view.fields.begin(), view.fields.end(),
+            [](const FieldTransform& a, const FieldTransform& b) { return a.field < b.field; });
+  for (size_t i = 0; i + 1 < view.fields.size(); ++i) {
+    const std::string& a = view.fields[i].field;
+    for (size_t j = i + 1; j < view.fields.size(); ++j) {
+      const std::string& b = view.fields[j].field;
+      if (b.size() > a.size() && b.compare(0, a.size(), a) == 0 && b[a.size()] == '.') {
+        return src_.Error(view.fields[j].pos, "field " + b + " lies inside field " + a +
+                                                  " of the same view (one transform per value)");
+      }
+    }
+  }
+  m_.views.push_back(std::move(view));
+  return Status();
+}
+
+Status ManifestParser::ReadField(ViewSpec& view, const std::string& path, const Cursor& value,
+                                 SourcePos key_pos) {
+  if (!IsFieldPath(path)) {
+    return src_.Error(key_pos, "field \"" + path +
+                                   "\" must be a dotted path of names (letters, digits, '_', '-')");
+  }
+  FieldTransform t;
+  t.field = path;
+  t.pos = key_pos;
+  std::vector<std::string> params;
+  bool has_transform = false;
+  TF_RETURN_IF_ERROR(src_.ForEachEntry(value, "a field transform",
+                                       [&](const std::string& key, const Cursor& v, SourcePos) {
+                                         if (key == "transform")
+                                           has_transform = true;
+                                         else
+                                           params.push_back(key);
+                                         return ReadTransformParam(t, key, v);
+                                       }));
+  if (!has_transform) {
+    return src_.Error(key_pos,
+                      "field " + path + " needs a transform (mask, hash, bucket, top_k, drop)");
+  }
+  TF_RETURN_IF_ERROR(CheckTransform(t, params));
+  view.fields.push_back(std::move(t));
+  return Status();
+}
+
+Status ManifestParser::ReadTransformParam(FieldTransform& t, const std::string& key,
+                                          const Cursor& v) {
+  if (key == "transform") {
+    TF_ASSIGN_OR_RETURN(std::string name, src_.String(v, "transform"));
+    for (TransformKind kind : {TransformKind::kMask, TransformKind::kHash, TransformKind::kBucket,
+                               TransformKind::kTopK, TransformKind::kDrop}) {
+      if (TransformName(kind) == name) {
+        t.kind = kind;
+        return Status();
+      }
+    }
+    return src_.Error(v.pos(),
+                      "transform \"" + name + "\" is not one of mask, hash, bucket, top_k, drop");
+  }
+  if (key == "keep") {
+    TF_ASSIGN_OR_RETURN(t.keep, src_.Unsigned(v, "keep", 1024));
+  } else if (key == "key") {
+    TF_ASSIGN_OR_RETURN(t.key, src_.String(v, "key"));
+    if (!IsValidRuleId(t.key)) return src_.Error(v.pos(), "key must be a key id, e.g. pseudonyms");
+  } else if (key == "k") {
+    TF_ASSIGN_OR_RETURN(t.k, src_.Unsigned(v, "k", 1'000'000));
+    if (t.k == 0) return src_.Error(v.pos(), "k must be at least 1");
+  } else if (key == "other") {
+    TF_ASSIGN_OR_RETURN(t.other, src_.String(v, "other"));
+  } else if (key == "granularity") {
+    TF_ASSIGN_OR_RETURN(std::string g, src_.String(v, "granularity"));
+    if (g != "month" && g != "year")
+      return src_.Error(v.pos(), "granularity must be month or year");
+    t.granularity = g == "year" ? DateGranularity::kYear : DateGranularity::kMonth;
+  } else if (key == "bounds") {
+    return src_.ForEachItem(v, "bounds", [&](const Cursor& item) -> Status {
+      if (!item.value->is_number()) return src_.Error(item.pos(), "bounds must be numbers");
+      Number n = item.value->number();
+      if (!t.bounds.empty() && n.Compare(t.bounds.back()) <= 0) {
+        return src_.Error(item.pos(), "bounds must be strictly increasing");
+      }
+      t.bounds.push_back(std::move(n));
+      return Status();
+    });
+  } else {
+    return src_.Error(v.pos(), "unknown transform key \"" + key +
+                                   "\" (expected transform, keep, key, bounds, granularity, k, "
+                                   "other)");
+  }
+  return Status();
+}
+
+// Each transform takes its own parameters and no others.
+Status ManifestParser::CheckTransform(const FieldTransform& t,
+                                      const std::vector<std::string>& params) const {
+  std::vector<std::string> allowed, required;
+  switch (t.kind) {
+    case TransformKind::kMask:
+      allowed = required = {"keep"};
+      break;
+    case TransformKind::kHash:
+      allowed = required = {"key"};
+      break;
+    case TransformKind::kBucket:
+      allowed = {"bounds", "granularity"};
+      break;
+    case TransformKind::kTopK:
+      allowed = {"k", "other"}, required = {"k"};
+      break;
+    case TransformKind::kDrop:
+      break;
+  }
+  std::string name(TransformName(t.kind));
+  for (const std::string& p : params) {
+    if (std::find(allowed.begin(), allowed.end(), p) == allowed.end()) {
+      return src_.Error(t.pos, "field " + t.field + ": " + name + " takes no \"" + p + "\"");
+    }
+  }
+  for (const std::string& r : required) {
+    if (std::find(params.begin(), params.end(), r) == params.end()) {
+      return src_.Error(t.pos, "field " + t.field + ": " + name + " needs \"" + r + "\"");
+    }
+  }
+  if (t.kind == TransformKind::kBucket) {
+    bool dates = t.granularity != DateGranularity::kNone;
+    if (dates == !t.bounds.empty()) {
+      return src_.Error(t.pos, "field " + t.field +
+                                   ": bucket needs either bounds (numbers) or granularity "
+                                   "(dates), not both");
+    }
+  }
+  return Status();
+}
+
+Status ManifestParser::ReadLimits(const Cursor& value) {
+  m_.limits.pos = value.pos();
+  TF_RETURN_IF_ERROR(src_.ForEachEntry(
+      value, "limits", [&](const std::string& key, const Cursor& v, SourcePos p) -> Status {
+        if (key == "node" || key == "target") {
+          TF_ASSIGN_OR_RETURN(std::string path, src_.String(v, key));
+          if (path.rfind("input.", 0) != 0 || !IsFieldPath(path)) {
+            return src_.Error(v.pos(), key + " must be a path into the input, e.g. input.node");
+          }
+          (key == "node" ? m_.limits.node : m_.limits.target) = std::move(path);
+          return Status();
+        }
+        std::optional<LimitKind> kind = ParseLimitKind(key);
+        if (!kind) {
+          return src_.Error(p, "unknown limits key \"" + key +
+                                   "\" (expected component_size, path_length, degree, node, "
+                                   "target)");
+        }
+        return ReadLimit(*kind, v);
+      }));
+  if (m_.limits.limits.empty()) {
+    return src_.Error(m_.limits.pos, "limits needs component_size, path_length or degree");
+  }
+  if (!m_.limits.target.empty() && m_.limits.node.empty()) {
+    return src_.Error(m_.limits.pos, "limits: target needs node");
+  }
+  std::sort(m_.limits.limits.begin(), m_.limits.limits.end(),
+            [](const GraphLimit& a, const GraphLimit& b) { return a.kind < b.kind; });
+  return Status();
+}
+
+Status ManifestParser::ReadLimit(LimitKind kind, const Cursor& value) {
+  GraphLimit limit;
+  limit.kind = kind;
+  limit.pos = value.pos();
+  limit.reason_code = DefaultReasonCode(kind);
+  bool has_max = false;
+  std::string name(LimitName(kind));
+  TF_RETURN_IF_ERROR(src_.ForEachEntry(
+      value, name, [&](const std::string& key, const Cursor& v, SourcePos p) -> Status {
+        if (key == "max") {
+          has_max = true;
+          TF_ASSIGN_OR_RETURN(limit.max, src_.Unsigned(v, name + " max", kMaxGraphLimit));
+        } else if (key == "reason_code") {
+          TF_ASSIGN_OR_RETURN(limit.reason_code, src_.String(v, "reason_code"));
+          if (!IsReasonCode(limit.reason_code)) {
+            return src_.Error(v.pos(),
+                              "reason_code must use lower-case letters, digits, '_', '.', '-' "
+                              "(at most 64 bytes)");
+          }
+        } else if (key == "direction" && kind == LimitKind::kDegree) {
+          TF_ASSIGN_OR_RETURN(std::string d, src_.String(v, "direction"));
+          if (d == "both")
+            limit.direction = DegreeDirection::kBoth;
+          else if (d == "out")
+            limit.direction = DegreeDirection::kOut;
+          else if (d == "in")
+            limit.direction = DegreeDirection::kIn;
+          else
+            return src_.Error(v.pos(), "direction must be both, out or in");
+        } else {
+          return src_.Error(p, "unknown " + name + " key \"" + key + "\" (expected max, " +
+                                   (kind == LimitKind::kDegree ? "direction, " : "") +
+                                   "reason_code)");
+        }
+        return Status();
+      }));
+  if (!has_max) return src_.Error(limit.pos, name + " needs max");
+  m_.limits.limits.push_back(std::move(limit));
+  return Status();
+}
+
 Status ManifestParser::CheckRequired(const Cursor& root) {
   if (m_.id.empty()) return src_.Error(root.pos(), "pack.yaml needs an id");
   if (m_.version.empty()) return src_.Error(root.pos(), "pack.yaml needs a version");
@@ -335,6 +599,8 @@ Result<Manifest> ManifestParser::Parse() {
   TF_RETURN_IF_ERROR(CheckRequired(root));
   std::sort(m_.predicates.begin(), m_.predicates.end(),
             [](const NamedPredicate& a, const NamedPredicate& b) { return a.id < b.id; });
+  std::sort(m_.views.begin(), m_.views.end(),
+            [](const ViewSpec& a, const ViewSpec& b) { return a.id < b.id; });
   TF_RETURN_IF_ERROR(CheckReferences());
   TF_RETURN_IF_ERROR(CheckCycles());
   m_.file = src_.file();

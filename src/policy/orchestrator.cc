@@ -1,5 +1,6 @@
 #include "policy/orchestrator.h"
 
+#include "policy/graph_guard.h"
 #include "policy/pack_session.h"
 #include "policy/planner.h"
 
@@ -117,16 +118,44 @@ Result<Plan> Orchestrator::MakePlan(const CompiledPack& pack, const Value& conte
   return Select(session, pack, context, selector, options);
 }
 
-Decision Orchestrator::Run(PackSession& session, const CompiledPack& pack, Plan plan,
-                           const Value& input, std::string input_hash,
-                           const DecideOptions& options) const {
+namespace {
+
+// The pack's decision limits, checked before any rule: an exceeded limit violates the decision
+// under the limit's reason code.
+Status CheckDecisionLimits(const CompiledPack& pack, const Value& input,
+                           const DecideOptions& options, Decision& d) {
+  const GraphLimits& limits = pack.manifest().limits;
+  if (limits.node.empty()) return Status();
+  if (options.graph == nullptr) {
+    return Status(ErrorCode::kGraphQueryInvalid,
+                  "pack " + pack.id() + " declares graph limits for decisions (limits.node " +
+                      limits.node + "); a decision needs the graph");
+  }
+  TF_ASSIGN_OR_RETURN(GraphQuery query, DecisionQuery(limits, input));
+  TF_ASSIGN_OR_RETURN(d.limits, GraphGuard(limits, *options.graph).Check(query));
+  for (const LimitVerdict& v : d.limits) {
+    if (!v.exceeded) continue;
+    d.violations.push_back({"limits." + std::string(LimitName(v.kind)), v.explanation,
+                            Severity::kHigh, RuleVerdict::kFalse, Status(), v.reason_code});
+  }
+  return Status();
+}
+
+}  // namespace
+
+Result<Decision> Orchestrator::Run(PackSession& session, const CompiledPack& pack, Plan plan,
+                                   const Value& input, std::string input_hash,
+                                   const DecideOptions& options) const {
   Decision d;
-  for (const PlannedRule& p : plan.order) {
+  TF_RETURN_IF_ERROR(CheckDecisionLimits(pack, input, options, d));
+  bool skip_rules = options.stop_at_first_violation && !d.violations.empty();
+  for (size_t i = 0; !skip_rules && i < plan.order.size(); ++i) {
+    const PlannedRule& p = plan.order[i];
     RuleOutcome outcome = session.EvaluateRule(p.rule, input);
     if (outcome.verdict == RuleVerdict::kPass) continue;
     const RuleSpec& rule = pack.rule(p.rule);
     d.violations.push_back({rule.id, ViolationReason(session, p.rule, input, outcome),
-                            rule.severity, outcome.verdict, std::move(outcome.error)});
+                            rule.severity, outcome.verdict, std::move(outcome.error), ""});
     if (options.stop_at_first_violation) break;
   }
   d.allow = d.violations.empty();

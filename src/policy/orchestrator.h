@@ -30,6 +30,8 @@
 
 namespace tf::policy {
 
+class GraphAdjacency;  // policy/graph_guard.h
+
 struct OrchestratorOptions {
   // Log every plan built (info, event "adapt_plan"). Off by default: at request rates this is
   // the request log's job. Failures are always logged (warn).
@@ -45,6 +47,9 @@ struct DecideOptions {
   // Per-query evaluation budget and cancellation (see SessionOptions).
   uint64_t max_steps = 0;
   const std::atomic<bool>* cancel = nullptr;
+  // The graph a pack's decision limits (`limits.node`) are checked on. A pack that declares them
+  // cannot decide without one (fails closed with kGraphQueryInvalid).
+  const GraphAdjacency* graph = nullptr;
 };
 
 class Orchestrator {
@@ -79,8 +84,9 @@ class Orchestrator {
                                 const Value& context, const RuleSelector& selector) const;
   void RecordFailure(const CompiledPack& pack, const RuleSelector& selector,
                      const Status& status) const;
-  Decision Run(PackSession& session, const CompiledPack& pack, Plan plan, const Value& input,
-               std::string input_hash, const DecideOptions& options) const;
+  Result<Decision> Run(PackSession& session, const CompiledPack& pack, Plan plan,
+                       const Value& input, std::string input_hash,
+                       const DecideOptions& options) const;
   SessionOptions Session(const DecideOptions& options) const;
 
   Logger& logger_;
