@@ -181,6 +181,14 @@ std::string GraphStore::TypeName(uint32_t id) const {
 Status GraphStore::VisitEdges(NodeIndex node, EdgeDir dir, Tier tier, int64_t oldest,
                               int64_t newest, const EdgeVisitor& visit) const {
   if (newest < oldest) return Status();
+  if (tier == Tier::kHot) {
+    std::shared_ptr<const internal::AdjacencyCache> cache;
+    {
+      std::shared_lock lock(impl_->mu);
+      cache = impl_->cache;
+    }
+    if (cache) return cache->Visit(node, dir, oldest, newest, visit);
+  }
   const std::string prefix = internal::AdjPrefix(dir, node);
   std::string upper = internal::AdjPrefix(dir, node + 1);
   std::string start = prefix;
@@ -238,6 +246,27 @@ Status GraphStore::ScanAdjacency(
     visit(k->node, e);
   }
   return FromRocks(it->status(), "scan adjacency");
+}
+
+Result<uint64_t> GraphStore::BuildAdjacencyCache() {
+  std::lock_guard write_lock(impl_->write_mu);  // no Apply while the copy is taken
+  const StoreState st = state();
+  internal::AdjacencyCache::Builder builder(st.node_count);
+  for (EdgeDir dir : {EdgeDir::kOut, EdgeDir::kIn}) {
+    TF_RETURN_IF_ERROR(ScanAdjacency(
+        dir, [&](NodeIndex node, const AdjacentEdge& e) { builder.Add(dir, node, e); }));
+  }
+  auto cache = std::make_shared<internal::AdjacencyCache>(std::move(builder).Finish());
+  cache->applied_batch = st.applied_batch;
+  const uint64_t bytes = cache->bytes();
+  std::unique_lock lock(impl_->mu);
+  impl_->cache = std::move(cache);
+  return bytes;
+}
+
+bool GraphStore::has_adjacency_cache() const {
+  std::shared_lock lock(impl_->mu);
+  return impl_->cache != nullptr;
 }
 
 Result<Value> GraphStore::EdgeProperties(NodeIndex src, int64_t time, uint64_t edge_id) const {

@@ -139,6 +139,12 @@ class GraphStore {
   // steps. Returns how many edges moved.
   Result<uint64_t> MoveToArchive(int64_t cutoff);
 
+  // Builds an in-memory compressed copy of the hot adjacency (internal/adjacency_cache.h), from
+  // which VisitEdges then serves the hot tier; the next Apply or MoveToArchive drops it. Writes
+  // wait while it is built. Returns its size in bytes.
+  Result<uint64_t> BuildAdjacencyCache();
+  bool has_adjacency_cache() const;
+
  private:
   struct Impl;
   explicit GraphStore(std::unique_ptr<Impl> impl);

@@ -130,6 +130,7 @@ Status GraphStore::Apply(const BatchToApply& batch) {
 
   std::unique_lock lock(d.mu);
   d.state = st;
+  d.cache.reset();
   d.type_names.resize(st.type_count);
   for (auto& [name, id] : new_types) {
     d.type_names[id] = name;
@@ -168,6 +169,7 @@ Result<uint64_t> GraphStore::MoveToArchive(int64_t cutoff) {
     TF_RETURN_IF_ERROR(FromRocks(d.db->Write(d.write_options, &wb), "archive"));
     std::unique_lock lock(d.mu);
     d.state = st;
+    d.cache.reset();
     moved += step_out;
   }
   return moved;

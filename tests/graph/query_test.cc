@@ -261,3 +261,48 @@ TEST(QueryTest, DegreeCapKeepsNewestEdgesAndBoundsStop) {
 
 }  // namespace
 }  // namespace tf::graph
+
+namespace tf::graph {
+namespace {
+
+TEST(AdjacencyCacheTest, ServesTheSameAnswersUntilTheNextWrite) {
+  testing::TempDir dir;
+  RandomGraph g(dir.Sub("g"), 200, 600, 11);
+  struct Answers {
+    std::vector<uint64_t> components, khops, degrees;
+    std::vector<std::optional<uint32_t>> paths;
+    bool operator==(const Answers&) const = default;
+  };
+  auto answers = [&] {
+    Answers a;
+    TraversalOptions both;
+    both.direction = Direction::kBoth;
+    TraversalOptions windowed;
+    windowed.oldest = 200;
+    windowed.newest = 700;
+    for (int n = 0; n < 200; n += 3) {
+      const std::string id = RandomGraph::Id(n);
+      a.components.push_back(ComponentSizeOf(g.store(), id, windowed)->size);
+      a.khops.push_back(KHop(g.store(), id, both, {.hops = 3, .degree_cap = 4})->reached);
+      a.degrees.push_back(Degree(g.store(), id, windowed)->total());
+      a.paths.push_back(ShortestPathLength(g.store(), id, RandomGraph::Id(199 - n), {})->length);
+    }
+    return a;
+  };
+  const Answers from_rocksdb = answers();
+  Result<uint64_t> bytes = g.mutable_store().BuildAdjacencyCache();
+  ASSERT_TRUE(bytes.ok()) << bytes.status().message();
+  EXPECT_GT(*bytes, 0u);
+  EXPECT_TRUE(g.store().has_adjacency_cache());
+  EXPECT_TRUE(answers() == from_rocksdb);
+
+  const TraversalOptions both{.direction = Direction::kBoth};
+  const uint64_t before = Degree(g.store(), "n0", both)->total();
+  std::vector<GraphRecord> more = {EdgeRecord{"n0", "n1", "A", Value::EmptyObject(), 5}};
+  ASSERT_TRUE(g.mutable_store().Apply({2, 2, more}).ok());
+  EXPECT_FALSE(g.store().has_adjacency_cache());
+  EXPECT_EQ(Degree(g.store(), "n0", both)->total(), before + 1);
+}
+
+}  // namespace
+}  // namespace tf::graph

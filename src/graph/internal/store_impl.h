@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "graph/graph_store.h"
+#include "graph/internal/adjacency_cache.h"
 
 namespace tf::graph {
 
@@ -28,8 +29,10 @@ struct GraphStore::Impl {
   // Serialises Apply and MoveToArchive (the state they read-modify-write).
   std::mutex write_mu;
 
-  mutable std::shared_mutex mu;  // guards state, type_ids, type_names
+  mutable std::shared_mutex mu;  // guards state, type_ids, type_names, cache
   StoreState state;
+  // Serves hot-tier visits while it matches the state; writes drop it.
+  std::shared_ptr<const internal::AdjacencyCache> cache;
   std::unordered_map<std::string, uint32_t> type_ids;
   std::vector<std::string> type_names;
 
