@@ -24,6 +24,9 @@ void AddAdaptCommand(CLI::App& app, CommandEnv& env);
 void AddMinimizeCommand(CLI::App& app, CommandEnv& env);
 void AddKeygenCommand(CLI::App& app, CommandEnv& env);
 void AddReceiptCommand(CLI::App& app, CommandEnv& env);
+void AddLedgerCommand(CLI::App& app, CommandEnv& env);
+void AddEvidenceCommand(CLI::App& app, CommandEnv& env);
+void AddMerkleCommand(CLI::App& app, CommandEnv& env);
 
 }  // namespace tf::cli
 

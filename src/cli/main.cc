@@ -16,6 +16,9 @@ int main(int argc, char** argv) {
   tf::cli::AddMinimizeCommand(app, env);
   tf::cli::AddKeygenCommand(app, env);
   tf::cli::AddReceiptCommand(app, env);
+  tf::cli::AddLedgerCommand(app, env);
+  tf::cli::AddEvidenceCommand(app, env);
+  tf::cli::AddMerkleCommand(app, env);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
