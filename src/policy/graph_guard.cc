@@ -2,7 +2,6 @@
 #include "policy/graph_guard.h"
 
 #include <algorithm>
-#include <unordered_set>
 
 namespace tf::policy {
 namespace {
@@ -50,6 +49,58 @@ const Value* AtPath(const Value& input, std::string_view path) {
   return v;
 }
 
+// The nodes a bounded search has seen: open addressing with linear probing in a table sized
+// for the bound, so a search to max + 1 nodes never rehashes and touches little memory.
+class BoundedNodeSet {
+ public:
+  explicit BoundedNodeSet(uint64_t bound) {
+    size_t capacity = 16;
+    while (capacity < 2 * bound && capacity < (size_t{1} << 40))
+      capacity <<= 1;
+    slots_.assign(capacity, kEmpty);
+    mask_ = capacity - 1;
+  }
+  // True when `node` was not in the set.
+  bool Insert(uint64_t node) {
+    for (size_t i = Hash(node) & mask_;; i = (i + 1) & mask_) {
+      if (slots_[i] == node) return false;
+      if (slots_[i] == kEmpty) {
+        slots_[i] = node;
+        ++size_;
+        return true;
+      }
+    }
+  }
+  uint64_t size() const { return size_; }
+
+ private:
+  static constexpr uint64_t kEmpty = ~uint64_t{0};
+  static size_t Hash(uint64_t x) { return static_cast<size_t>((x * 0x9E3779B97F4A7C15ull) >> 17); }
+  std::vector<uint64_t> slots_;
+  size_t mask_ = 0;
+  uint64_t size_ = 0;
+};
+
+// Breadth-first over edges in both directions (weak connectivity) from `start`, stopping once
+// the component is known to hold more than max nodes. `visit(node, dir, fn)` lists edges.
+template <typename VisitFn>
+Result<BoundedCount> BoundedComponent(uint64_t start, uint64_t max, VisitFn&& visit) {
+  const uint64_t stop = max + 1;
+  BoundedNodeSet seen(std::min<uint64_t>(stop, uint64_t{1} << 24));
+  seen.Insert(start);
+  std::vector<uint64_t> queue = {start};
+  auto reach = [&](uint64_t other) {
+    if (seen.Insert(other)) queue.push_back(other);
+    return seen.size() < stop;
+  };
+  for (size_t next = 0; next < queue.size() && seen.size() < stop; ++next) {
+    TF_RETURN_IF_ERROR(visit(queue[next], EdgeDirection::kOut, reach));
+    if (seen.size() >= stop) break;
+    TF_RETURN_IF_ERROR(visit(queue[next], EdgeDirection::kIn, reach));
+  }
+  return BoundedCount{std::min<uint64_t>(seen.size(), stop), seen.size() > max};
+}
+
 }  // namespace
 
 uint64_t AdjacencyListGraph::AddNode(std::string_view id) {
@@ -85,6 +136,16 @@ Status AdjacencyListGraph::VisitNeighbors(uint64_t node, EdgeDirection dir,
   return Status();
 }
 
+Result<BoundedCount> AdjacencyListGraph::ComponentSize(std::string_view node, uint64_t max) const {
+  TF_ASSIGN_OR_RETURN(uint64_t start, Resolve(node));
+  return BoundedComponent(start, max, [this](uint64_t n, EdgeDirection dir, const auto& fn) {
+    for (uint64_t other : dir == EdgeDirection::kOut ? out_[n] : in_[n]) {
+      if (!fn(other)) break;
+    }
+    return Status();
+  });
+}
+
 Value LimitVerdictToValue(const LimitVerdict& v) {
   return Value::Object({{Str("exceeded"), Value::Bool(v.exceeded)},
                         {Str("explanation"), Str(v.explanation)},
@@ -104,21 +165,9 @@ Result<uint64_t> GraphAdjacency::Resolve(std::string_view id) const {
 
 Result<BoundedCount> GraphAdjacency::ComponentSize(std::string_view node, uint64_t max) const {
   TF_ASSIGN_OR_RETURN(uint64_t start, Resolve(node));
-  // Breadth-first over edges in both directions (weak connectivity), stopping once the
-  // component is known to hold more than max nodes.
-  std::unordered_set<uint64_t> seen = {start};
-  std::vector<uint64_t> queue = {start};
-  const uint64_t stop = max + 1;
-  auto reach = [&](uint64_t other) {
-    if (seen.insert(other).second) queue.push_back(other);
-    return seen.size() < stop;
-  };
-  for (size_t next = 0; next < queue.size() && seen.size() < stop; ++next) {
-    TF_RETURN_IF_ERROR(VisitNeighbors(queue[next], EdgeDirection::kOut, reach));
-    if (seen.size() >= stop) break;
-    TF_RETURN_IF_ERROR(VisitNeighbors(queue[next], EdgeDirection::kIn, reach));
-  }
-  return BoundedCount{std::min<uint64_t>(seen.size(), stop), seen.size() > max};
+  return BoundedComponent(start, max, [this](uint64_t n, EdgeDirection dir, const auto& fn) {
+    return VisitNeighbors(n, dir, fn);
+  });
 }
 
 Result<BoundedCount> GraphAdjacency::Degree(std::string_view node, DegreeDirection direction,

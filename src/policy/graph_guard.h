@@ -78,6 +78,8 @@ class AdjacencyListGraph final : public GraphAdjacency {
   Result<std::optional<uint64_t>> FindNode(std::string_view id) const override;
   Status VisitNeighbors(uint64_t node, EdgeDirection dir,
                         const std::function<bool(uint64_t)>& visit) const override;
+  // The component search over the lists directly (no call per edge through VisitNeighbors).
+  Result<BoundedCount> ComponentSize(std::string_view node, uint64_t max) const override;
 
  private:
   std::unordered_map<std::string, uint64_t> index_;
