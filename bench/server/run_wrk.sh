@@ -59,14 +59,15 @@ python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r["decision"
 
 run() {  # name, wrk args...
   local name=$1; shift
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" >"$work/$name.txt"
-  if grep -q "Non-2xx" "$work/$name.txt"; then
-    cat "$work/$name.txt"; echo "$name: non-2xx responses"; exit 1
+  local out="$work/wrk-$(tr -c 'A-Za-z0-9' '_' <<<"$name").txt"  # names hold spaces and slashes
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" >"$out"
+  if grep -q "Non-2xx" "$out"; then
+    cat "$out"; echo "$name: non-2xx responses"; exit 1
   fi
   local rps p50 p99
-  rps=$(awk '/^Requests\/sec:/ {print $2}' "$work/$name.txt")
-  p50=$(awk '$1 == "50%" {print $2}' "$work/$name.txt")
-  p99=$(awk '$1 == "99%" {print $2}' "$work/$name.txt")
+  rps=$(awk '/^Requests\/sec:/ {print $2}' "$out")
+  p50=$(awk '$1 == "50%" {print $2}' "$out")
+  p99=$(awk '$1 == "99%" {print $2}' "$out")
   printf "%-34s %12s req/s   p50 %9s   p99 %9s\n" "$name" "$rps" "$p50" "$p99"
   echo "$name $rps" >>"$work/rates"
 }
