@@ -57,10 +57,17 @@ curl -sS --fail-with-body -H "Authorization: Bearer $TOKEN" -H "Content-Type: ap
   --data-binary "@$work/verify.json" "$base/v1/verify" >"$work/one.json"
 python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r["decision"]["allow"] is True and "receipt" in r, r' "$work/one.json"
 
+server_cpu_ticks() {  # utime + stime of the server process, in clock ticks
+  awk '{print $14 + $15}' "/proc/$server_pid/stat"
+}
+
 run() {  # name, wrk args...
   local name=$1; shift
   local out="$work/wrk-$(tr -c 'A-Za-z0-9' '_' <<<"$name").txt"  # names hold spaces and slashes
+  local cpu_before cpu_after
+  cpu_before=$(server_cpu_ticks)
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" >"$out"
+  cpu_after=$(server_cpu_ticks)
   if grep -q "Non-2xx" "$out"; then
     cat "$out"; echo "$name: non-2xx responses"; exit 1
   fi
@@ -68,11 +75,18 @@ run() {  # name, wrk args...
   rps=$(awk '/^Requests\/sec:/ {print $2}' "$out")
   p50=$(awk '$1 == "50%" {print $2}' "$out")
   p99=$(awk '$1 == "99%" {print $2}' "$out")
-  printf "%-34s %12s req/s   p50 %9s   p99 %9s\n" "$name" "$rps" "$p50" "$p99"
+  local requests cpu_us
+  requests=$(awk '/requests in/ {print $1}' "$out")
+  # Server CPU (user + system) per request: what the machine's other load cannot distort.
+  cpu_us=$(awk -v t=$((cpu_after - cpu_before)) -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+    'BEGIN {printf "%.0f", t / hz * 1e6 / n}')
+  printf "%-30s %10s req/s   p50 %8s   p99 %8s   server CPU %5s us/req\n" \
+    "$name" "$rps" "$p50" "$p99" "$cpu_us"
   echo "$name $rps" >>"$work/rates"
 }
 
-echo "proof serve on $base: wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $(nproc) cores shared"
+echo "proof serve on $base: wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $(nproc) cores shared," \
+  "load average $(cut -d' ' -f1-3 /proc/loadavg)"
 run "GET /healthz" "$base/healthz"
 run "GET /v1/checkpoint (auth)" -s bench/server/get.lua "$base/v1/checkpoint"
 BODY_FILE="$work/dry_run.json" run "POST /v1/verify dry_run" -s bench/server/verify.lua "$base/v1/verify"
