@@ -114,6 +114,8 @@ struct Fixture {
     Check(opened.ok(), "graph store opens");
     store = std::move(*opened);
     Check(store->Apply({1, 1, records}).ok(), "graph store ingests");
+    // Traversals read the store's in-memory compressed adjacency, as a server would serve them.
+    Check(store->BuildAdjacencyCache().ok(), "adjacency cache builds");
     stored = std::make_unique<StoreGraph>(*store);
     with_limits = Compile(std::string(kManifest) + kLimits);
     without_limits = Compile(kManifest);
