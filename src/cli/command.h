@@ -21,6 +21,7 @@ void AddEvalCommand(CLI::App& app, CommandEnv& env);
 void AddTestCommand(CLI::App& app, CommandEnv& env);
 void AddServeCommand(CLI::App& app, CommandEnv& env);
 void AddAdaptCommand(CLI::App& app, CommandEnv& env);
+void AddGraphCommand(CLI::App& app, CommandEnv& env);
 void AddPolicyCommand(CLI::App& app, CommandEnv& env);
 void AddMinimizeCommand(CLI::App& app, CommandEnv& env);
 void AddKeygenCommand(CLI::App& app, CommandEnv& env);

@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   tf::cli::AddTestCommand(app, env);
   tf::cli::AddServeCommand(app, env);
   tf::cli::AddAdaptCommand(app, env);
+  tf::cli::AddGraphCommand(app, env);
   tf::cli::AddPolicyCommand(app, env);
   tf::cli::AddMinimizeCommand(app, env);
   tf::cli::AddKeygenCommand(app, env);
