@@ -9,23 +9,36 @@
 
 #include <algorithm>
 #include <cstring>
+#include <map>
 #include <mutex>
 #include <vector>
 
 #include "ledger/internal/key_format.h"
+#include "ledger/internal/node_tile.h"
 
 namespace tf::ledger {
 namespace {
 
 using internal::EvidenceKeyBytes;
+using internal::InTile;
 using internal::NodeKey;
+using internal::NodeTile;
+using internal::TileIndex;
 using internal::U64Key;
 
-// Column family order is fixed: handles_[i] is kColumnFamilies[i].
-enum Cf : size_t { kMeta = 0, kEntries, kNodes, kCheckpoints, kBlobs, kItems, kCfCount };
-constexpr const char* kColumnFamilies[kCfCount] = {"default",     "entries", "nodes",
-                                                   "checkpoints", "blobs",   "items"};
+// Column family order is fixed: handles_[i] is kColumnFamilies[i]. Nodes below level 8 live in
+// "tiles" (internal/node_tile.h), the few above in "nodes", one key each.
+enum Cf : size_t { kMeta = 0, kEntries, kNodes, kCheckpoints, kBlobs, kItems, kTiles, kCfCount };
+constexpr const char* kColumnFamilies[kCfCount] = {"default", "entries", "nodes", "checkpoints",
+                                                   "blobs",   "items",   "tiles"};
 constexpr int kBloomBitsPerKey = 10;
+
+// Stores written before tiles kept every node in "nodes"; Open moves their lowest levels into
+// tiles once and then records this layout.
+constexpr std::string_view kNodeLayoutKey = "rocksdb_node_layout";
+constexpr std::string_view kNodeLayoutTiles = "tiles-v1";
+// Tiles per intermediate write while migrating (about 16 MB).
+constexpr size_t kMigrationChunk = 1024;
 
 Status FromRocks(const rocksdb::Status& s, std::string_view what) {
   if (s.ok()) return Status::Ok();
@@ -70,7 +83,79 @@ struct RocksDbStore::Impl {
     }
     return FromRocks(it->status(), "scan");
   }
+
+  // The tile as stored, or an empty one for a tile not written yet.
+  Result<NodeTile> ReadTile(uint64_t tile) const {
+    TF_ASSIGN_OR_RETURN(std::optional<std::string> bytes, Get(kTiles, U64Key(tile)));
+    if (!bytes) return NodeTile();
+    return NodeTile::Decode(*bytes);
+  }
+
+  Status MigrateNodesToTiles();
 };
+
+Status RocksDbStore::Impl::MigrateNodesToTiles() {
+  TF_ASSIGN_OR_RETURN(std::optional<std::string> layout, Get(kMeta, kNodeLayoutKey));
+  if (layout) {
+    if (*layout == kNodeLayoutTiles) return Status::Ok();
+    return Status(ErrorCode::kLedgerCorrupt, "unknown node layout \"" + *layout + "\"");
+  }
+  // One iterator per tile level, advanced together tile by tile. Tiles written before a crash
+  // are rewritten by the next attempt: the layout key is set only with the last batch.
+  const std::string end_key = NodeKey(NodeId{internal::kTileLevels, 0});
+  const rocksdb::Slice end = end_key;
+  std::array<std::unique_ptr<rocksdb::Iterator>, internal::kTileLevels> its;
+  for (int level = 0; level < internal::kTileLevels; ++level) {
+    its[level].reset(db->NewIterator(rocksdb::ReadOptions(), cf(kNodes)));
+    its[level]->Seek(NodeKey(NodeId{static_cast<uint8_t>(level), 0}));
+  }
+  auto current = [&](int level) -> std::optional<NodeId> {
+    if (!its[level]->Valid()) return std::nullopt;
+    std::optional<NodeId> id = internal::ParseNodeKey(its[level]->key().ToStringView());
+    if (!id || id->level != level) return std::nullopt;
+    return id;
+  };
+  rocksdb::WriteBatch wb;
+  size_t pending = 0;
+  while (true) {
+    std::optional<uint64_t> tile;
+    for (int level = 0; level < internal::kTileLevels; ++level) {
+      if (std::optional<NodeId> id = current(level))
+        tile = std::min(tile.value_or(UINT64_MAX), TileIndex(*id));
+    }
+    if (!tile) break;
+    NodeTile built;
+    for (int level = 0; level < internal::kTileLevels; ++level) {
+      for (std::optional<NodeId> id; (id = current(level)) && TileIndex(*id) == *tile;
+           its[level]->Next()) {
+        if (its[level]->value().size() != kHashSize)
+          return Status(ErrorCode::kLedgerCorrupt, "stored node is not 32 bytes");
+        Hash hash;
+        std::memcpy(hash.data(), its[level]->value().data(), kHashSize);
+        Status put = built.Put(*id, hash);
+        if (!put.ok()) return Status(ErrorCode::kLedgerCorrupt, std::string(put.message()));
+      }
+    }
+    wb.Put(cf(kTiles), U64Key(*tile), built.Encode());
+    if (++pending == kMigrationChunk) {
+      TF_RETURN_IF_ERROR(FromRocks(db->Write(rocksdb::WriteOptions(), &wb), "migrate tiles"));
+      wb.Clear();
+      pending = 0;
+    }
+  }
+  for (const auto& it : its)
+    TF_RETURN_IF_ERROR(FromRocks(it->status(), "migrate tiles"));
+  const std::string begin_key = NodeKey(NodeId{0, 0});
+  wb.DeleteRange(cf(kNodes), begin_key, end);
+  wb.Put(cf(kMeta), kNodeLayoutKey, kNodeLayoutTiles);
+  rocksdb::WriteOptions synced;
+  synced.sync = true;
+  TF_RETURN_IF_ERROR(FromRocks(db->Write(synced, &wb), "migrate tiles"));
+  // Reclaim the old per-node keys now rather than at some later compaction.
+  const rocksdb::Slice begin = begin_key;
+  db->CompactRange(rocksdb::CompactRangeOptions(), cf(kNodes), &begin, &end).PermitUncheckedError();
+  return Status::Ok();
+}
 
 RocksDbStore::RocksDbStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 
@@ -90,7 +175,8 @@ Result<std::unique_ptr<RocksDbStore>> RocksDbStore::Open(const std::string& path
 
   rocksdb::DBOptions db_options;
   db_options.create_if_missing = options.create_if_missing;
-  db_options.create_missing_column_families = options.create_if_missing;
+  // Also adds column families a newer version introduced (tiles) to an existing store.
+  db_options.create_missing_column_families = true;
   // The WAL is the commit record. Point-in-time recovery replays it up to the last complete
   // record: a torn final record (what a crash in the middle of a write leaves) belonged to a
   // write whose sync never returned, so it was never acknowledged and may be dropped.
@@ -114,6 +200,7 @@ Result<std::unique_ptr<RocksDbStore>> RocksDbStore::Open(const std::string& path
   rocksdb::Status s = rocksdb::DB::Open(db_options, path, descriptors, &impl->handles, &raw);
   if (!s.ok()) return FromRocks(s, "open " + path);
   impl->db.reset(raw);
+  TF_RETURN_IF_ERROR(impl->MigrateNodesToTiles());
   auto store = std::unique_ptr<RocksDbStore>(new RocksDbStore(std::move(impl)));
   TF_ASSIGN_OR_RETURN(auto latest, store->ReadLatestCheckpoint());
   store->impl_->tree_size = latest ? latest->first : 0;
@@ -126,6 +213,7 @@ Status RocksDbStore::Write(const WriteBatch& batch) {
   for (const auto& [seq, bytes] : batch.entries())
     wb.Put(d.cf(kEntries), U64Key(seq), bytes);
   for (const auto& [id, hash] : batch.nodes()) {
+    if (InTile(id)) continue;
     wb.Put(d.cf(kNodes), NodeKey(id),
            rocksdb::Slice(reinterpret_cast<const char*>(hash.data()), hash.size()));
   }
@@ -149,6 +237,20 @@ Status RocksDbStore::Write(const WriteBatch& batch) {
                                                   ", batch expected " +
                                                   std::to_string(*batch.expected_tree_size()));
   }
+  // Tiles are read, extended and rewritten under the lock, so no two writes interleave on one.
+  // A commit touches few tiles: one or two for a small group, one per 256 entries for a large.
+  std::map<uint64_t, NodeTile> tiles;
+  for (const auto& [id, hash] : batch.nodes()) {
+    if (!InTile(id)) continue;
+    auto it = tiles.find(TileIndex(id));
+    if (it == tiles.end()) {
+      TF_ASSIGN_OR_RETURN(NodeTile stored, d.ReadTile(TileIndex(id)));
+      it = tiles.emplace(TileIndex(id), std::move(stored)).first;
+    }
+    TF_RETURN_IF_ERROR(it->second.Put(id, hash));
+  }
+  for (const auto& [index, tile] : tiles)
+    wb.Put(d.cf(kTiles), U64Key(index), tile.Encode());
   TF_RETURN_IF_ERROR(FromRocks(d.db->Write(d.write_options, &wb), "write"));
   d.tree_size = std::max(d.tree_size, new_size);
   // A purge must remove the bytes, not just hide them: compact the deleted keys' range so the
@@ -168,24 +270,50 @@ Status RocksDbStore::Write(const WriteBatch& batch) {
 Status RocksDbStore::ReadNodes(std::span<const NodeId> ids, std::span<Hash> out) {
   const size_t n = ids.size();
   if (n == 0) return Status::Ok();
-  std::vector<std::string> keys(n);
-  std::vector<rocksdb::Slice> slices(n);
+  // One key per distinct tile (a proof's lowest eight levels share one) and per upper node.
+  std::vector<std::pair<uint64_t, size_t>> by_tile;  // (tile, id position), sorted by tile.
+  std::vector<std::string> keys;
+  std::vector<rocksdb::ColumnFamilyHandle*> cfs;
+  std::vector<size_t> key_of(n);
   for (size_t i = 0; i < n; ++i) {
-    keys[i] = NodeKey(ids[i]);
-    slices[i] = keys[i];
+    if (InTile(ids[i])) {
+      by_tile.emplace_back(TileIndex(ids[i]), i);
+    } else {
+      key_of[i] = keys.size();
+      keys.push_back(NodeKey(ids[i]));
+      cfs.push_back(impl_->cf(kNodes));
+    }
   }
-  std::vector<rocksdb::PinnableSlice> values(n);
-  std::vector<rocksdb::Status> statuses(n);
-  impl_->db->MultiGet(rocksdb::ReadOptions(), impl_->cf(kNodes), n, slices.data(), values.data(),
+  std::sort(by_tile.begin(), by_tile.end());
+  for (size_t j = 0; j < by_tile.size(); ++j) {
+    if (j == 0 || by_tile[j].first != by_tile[j - 1].first) {
+      keys.push_back(U64Key(by_tile[j].first));
+      cfs.push_back(impl_->cf(kTiles));
+    }
+    key_of[by_tile[j].second] = keys.size() - 1;
+  }
+  const size_t k = keys.size();
+  std::vector<rocksdb::Slice> slices(keys.begin(), keys.end());
+  std::vector<rocksdb::PinnableSlice> values(k);
+  std::vector<rocksdb::Status> statuses(k);
+  impl_->db->MultiGet(rocksdb::ReadOptions(), k, cfs.data(), slices.data(), values.data(),
                       statuses.data());
   for (size_t i = 0; i < n; ++i) {
-    if (statuses[i].IsNotFound() || (statuses[i].ok() && values[i].size() != kHashSize)) {
+    const size_t key = key_of[i];
+    const rocksdb::Status& s = statuses[key];
+    if (!s.ok() && !s.IsNotFound()) TF_RETURN_IF_ERROR(FromRocks(s, "read node"));
+    bool found = false;
+    if (s.ok() && InTile(ids[i])) {
+      TF_ASSIGN_OR_RETURN(found, NodeTile::Find(values[key].ToStringView(), ids[i], &out[i]));
+    } else if (s.ok() && values[key].size() == kHashSize) {
+      std::memcpy(out[i].data(), values[key].data(), kHashSize);
+      found = true;
+    }
+    if (!found) {
       return Status(ErrorCode::kLedgerCorrupt, "node (level " + std::to_string(ids[i].level) +
                                                    ", index " + std::to_string(ids[i].index) +
                                                    ") is missing or not 32 bytes");
     }
-    TF_RETURN_IF_ERROR(FromRocks(statuses[i], "read node"));
-    std::memcpy(out[i].data(), values[i].data(), kHashSize);
   }
   return Status::Ok();
 }
