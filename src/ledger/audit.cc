@@ -131,6 +131,7 @@ class Auditor {
     std::optional<Finding> found;
     std::vector<std::pair<NodeId, Hash>> computed;
     internal::Frontier replay = frontier_;
+    NodeHasher hasher;
     uint64_t expect = begin;
     TF_RETURN_IF_ERROR(store_.ScanEntries(begin, end, [&](uint64_t seq, std::string_view bytes) {
       if (found) return Status::Ok();
@@ -153,7 +154,7 @@ class Auditor {
         return Status::Ok();
       }
       last_time_ = entry->time_nanos;
-      frontier_.Append(HashLeaf(bytes),
+      frontier_.Append(HashLeaf(bytes), hasher,
                        [&](const NodeId& id, const Hash& h) { computed.emplace_back(id, h); });
       ++report_.entries_checked;
       ++expect;
@@ -167,7 +168,7 @@ class Auditor {
     // Replay the chunk's leaves to get the root at every checkpoint size inside it.
     for (const auto& [id, h] : computed) {
       if (id.level != 0) continue;
-      replay.Append(h, [](const NodeId&, const Hash&) {});
+      replay.Append(h, hasher, [](const NodeId&, const Hash&) {});
       if (std::optional<Finding> cp = CheckCheckpoint(replay.size(), replay.Root())) {
         Note(found, std::move(*cp));
         break;

@@ -207,12 +207,13 @@ Status Ledger::Impl::TryCommitGroup(const std::vector<Writer*>& group) {
   batch.ExpectTreeSize(old.frontier.size());
   internal::Frontier frontier = old.frontier;
   uint64_t seq = old.frontier.size();
+  NodeHasher hasher;
   for (Writer* w : group) {
     for (Writer::Pending& p : w->entries) {
       if (seq > kMaxSeq) return Status(ErrorCode::kResourceExhausted, "log is full");
       std::string bytes;
       p.encoded.AppendLeafBytes(seq, time, bytes);
-      frontier.Append(HashLeaf(bytes), [&](const NodeId& id, const Hash& h) {
+      frontier.Append(HashLeaf(bytes), hasher, [&](const NodeId& id, const Hash& h) {
         window.Add(id, h);
         batch.PutNode(id, h);
       });

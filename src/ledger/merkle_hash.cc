@@ -36,6 +36,15 @@ Hash HashChildren(const Hash& left, const Hash& right) {
   return Sha256(std::span<const uint8_t>(buf, sizeof(buf)));
 }
 
+Hash NodeHasher::Children(const Hash& left, const Hash& right) {
+  uint8_t buf[1 + 2 * kHashSize];
+  buf[0] = kNodePrefix;
+  std::memcpy(buf + 1, left.data(), kHashSize);
+  std::memcpy(buf + 1 + kHashSize, right.data(), kHashSize);
+  hasher_.Update(std::span<const uint8_t>(buf, sizeof(buf)));
+  return hasher_.Finish();
+}
+
 Hash EmptyRoot() {
   return Sha256(std::string_view());
 }

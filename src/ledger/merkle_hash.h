@@ -25,6 +25,16 @@ inline constexpr size_t kHashSize = 32;
 Hash HashLeaf(std::string_view leaf_bytes);
 // SHA-256(0x01 || left || right).
 Hash HashChildren(const Hash& left, const Hash& right);
+// HashChildren with one digest context kept across calls: what a loop over many nodes (verifying
+// a proof, extending the tree) should use. Not thread-safe; make one per loop.
+class NodeHasher {
+ public:
+  Hash Children(const Hash& left, const Hash& right);
+
+ private:
+  Sha256Hasher hasher_;
+};
+
 // The root of the empty tree: SHA-256 of the empty string (RFC 9162 §2.1.1).
 Hash EmptyRoot();
 

@@ -27,11 +27,12 @@ Result<Hash> RootFromInclusionProof(uint64_t leaf_index, uint64_t tree_size, con
   uint64_t fn = leaf_index;
   uint64_t sn = tree_size - 1;
   Hash r = leaf_hash;
+  NodeHasher hasher;
   // Step 3.
   for (const Hash& p : proof) {
     if (sn == 0) return Invalid("inclusion proof is longer than the path to the root");
     if (Lsb(fn) || fn == sn) {
-      r = HashChildren(p, r);
+      r = hasher.Children(p, r);
       // fn is a right child or the last node of its level: skip the levels where the path
       // only passes through the right edge of the tree (those nodes have no sibling).
       while (!Lsb(fn) && fn != 0) {
@@ -39,7 +40,7 @@ Result<Hash> RootFromInclusionProof(uint64_t leaf_index, uint64_t tree_size, con
         sn >>= 1;
       }
     } else {
-      r = HashChildren(r, p);
+      r = hasher.Children(r, p);
     }
     fn >>= 1;
     sn >>= 1;
@@ -90,19 +91,20 @@ Status VerifyConsistency(uint64_t size1, uint64_t size2, const Hash& root1, cons
   // Step 5.
   Hash fr = seed;
   Hash sr = seed;
+  NodeHasher hasher;
   // Step 6.
   for (; next < proof.size(); ++next) {
     const Hash& c = proof[next];
     if (sn == 0) return Invalid("consistency proof is longer than needed");
     if (Lsb(fn) || fn == sn) {
-      fr = HashChildren(c, fr);
-      sr = HashChildren(c, sr);
+      fr = hasher.Children(c, fr);
+      sr = hasher.Children(c, sr);
       while (!Lsb(fn) && fn != 0) {
         fn >>= 1;
         sn >>= 1;
       }
     } else {
-      sr = HashChildren(sr, c);
+      sr = hasher.Children(sr, c);
     }
     fn >>= 1;
     sn >>= 1;

@@ -78,11 +78,12 @@ class ProofPropertyTest : public ::testing::Test {
  protected:
   void SetUp() override {
     internal::Frontier frontier;
+    NodeHasher hasher;
     WriteBatch batch;
     for (uint64_t i = 0; i < kMaxSize; ++i) {
       Hash leaf = HashLeaf("leaf " + std::to_string(i));
       leaves_.push_back(leaf);
-      frontier.Append(leaf, [&](const NodeId& id, const Hash& h) { batch.PutNode(id, h); });
+      frontier.Append(leaf, hasher, [&](const NodeId& id, const Hash& h) { batch.PutNode(id, h); });
       roots_.push_back(frontier.Root());  // roots_[i] is the root of size i + 1.
     }
     ASSERT_TRUE(store_.Write(batch).ok());

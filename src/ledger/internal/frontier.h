@@ -33,16 +33,17 @@ class Frontier {
   Hash Root() const;
 
   // Appends one leaf hash and calls on_node(NodeId, const Hash&) for every node it completes:
-  // the leaf itself, then each ancestor that became complete, bottom up.
+  // the leaf itself, then each ancestor that became complete, bottom up. `hasher` is the caller's,
+  // reused across appends.
   template <typename OnNode>
-  void Append(const Hash& leaf_hash, OnNode&& on_node) {
+  void Append(const Hash& leaf_hash, NodeHasher& hasher, OnNode&& on_node) {
     const uint64_t index = size_;
     Hash h = leaf_hash;
     on_node(NodeId{0, index}, h);
     // Each trailing one bit of the index is a left sibling peak of equal size to merge with.
     uint8_t level = 0;
     while ((index >> level) & 1) {
-      h = HashChildren(peaks_.back(), h);
+      h = hasher.Children(peaks_.back(), h);
       peaks_.pop_back();
       ++level;
       on_node(NodeId{level, index >> level}, h);
