@@ -1,6 +1,7 @@
 // `proof adapt --policy ID --context FILE [--selector basic|weighted|all] [--weights FILE]
-// [--dry-run] [-o FILE] [--packs DIR] [--verbose]`: builds the plan a context needs from a pack
-// (docs/PACKS.md) and, without --dry-run, evaluates it and prints the decision.
+// [--dry-run] [-o FILE] [--packs DIR] [--data DIR] [--verbose]`: builds the plan a context needs
+// from a pack (docs/PACKS.md) and, without --dry-run, evaluates it and prints the decision. With
+// --data, the graph store of that data directory backs the pack's graph.* calls and graph limits.
 //
 // Exit codes: 0 plan built (dry run) or decision allows; 1 decision denies; 2 errors.
 #include <iostream>
@@ -12,6 +13,7 @@
 #include "core/json.h"
 #include "core/logger.h"
 #include "core/metrics.h"
+#include "graph/graph_store.h"
 #include "policy/basic_selector.h"
 #include "policy/compiled_pack.h"
 #include "policy/orchestrator.h"
@@ -30,6 +32,7 @@ struct AdaptArgs {
   std::string weights_path;
   std::string packs_dir = "examples/packs";
   std::string output_path;
+  std::string data_dir;
   bool dry_run = false;
   bool verbose = false;
 };
@@ -119,14 +122,22 @@ int RunAdapt(const AdaptArgs& args) {
   policy::OrchestratorOptions options;
   options.log_each_plan = args.verbose;
   policy::Orchestrator orchestrator(metrics, logger, clock, options);
+  std::unique_ptr<graph::GraphStore> store;
+  if (!args.data_dir.empty()) {
+    Result<std::unique_ptr<graph::GraphStore>> opened = graph::OpenDataDirGraph(args.data_dir);
+    if (!opened.ok()) return ReportError(opened.status());
+    store = std::move(*opened);
+  }
+  policy::DecideOptions decide;
+  decide.store = store.get();
 
   if (args.dry_run) {
-    Result<policy::Plan> plan = orchestrator.MakePlan(**pack, *context, **selector);
+    Result<policy::Plan> plan = orchestrator.MakePlan(**pack, *context, **selector, decide);
     if (!plan.ok()) return ReportError(plan.status().WithContext(args.context_path));
     Status written = WritePlan(args, *plan);
     return written.ok() ? 0 : ReportError(written);
   }
-  Result<policy::Decision> decision = orchestrator.Decide(**pack, *context, **selector);
+  Result<policy::Decision> decision = orchestrator.Decide(**pack, *context, **selector, decide);
   if (!decision.ok()) return ReportError(decision.status().WithContext(args.context_path));
   if (!args.output_path.empty()) {
     Status written = WritePlan(args, decision->plan);
@@ -150,6 +161,9 @@ void AddAdaptCommand(CLI::App& app, CommandEnv& env) {
   cmd->add_option("--weights", args->weights_path, "Weights YAML overriding rule costs");
   cmd->add_option("--packs", args->packs_dir, "Directory holding one folder per pack")
       ->capture_default_str();
+  cmd->add_option("--data", args->data_dir,
+                  "Data directory whose graph store (DIR/graph) backs graph.* calls and graph "
+                  "limits");
   cmd->add_flag("--dry-run", args->dry_run, "Print the plan only; do not evaluate it");
   cmd->add_option("-o,--output", args->output_path, "Write the plan to this file");
   cmd->add_flag("-v,--verbose", args->verbose, "Log plans (JSON lines) to stderr");

@@ -284,4 +284,14 @@ Result<Value> GraphStore::EdgeProperties(NodeIndex src, int64_t time, uint64_t e
   return Corrupt("edge " + std::to_string(edge_id) + " has no outgoing entry");
 }
 
+Result<std::unique_ptr<GraphStore>> OpenDataDirGraph(const std::string& data_dir,
+                                                     GraphStoreOptions options) {
+  const std::string dir = (std::filesystem::path(data_dir) / "graph").string();
+  if (!std::filesystem::is_directory(dir)) {
+    return NotFound(data_dir + " holds no graph (no " + dir + "; run proof graph ingest first)");
+  }
+  options.create_if_missing = false;
+  return GraphStore::Open(dir, options);
+}
+
 }  // namespace tf::graph

@@ -151,6 +151,11 @@ class GraphStore {
   std::unique_ptr<Impl> impl_;
 };
 
+// The graph store of a data directory (`data_dir`/graph, beside the ledger), opened without
+// creating anything: for readers such as decisions. kNotFound when the directory holds no graph.
+Result<std::unique_ptr<GraphStore>> OpenDataDirGraph(const std::string& data_dir,
+                                                     GraphStoreOptions options = {});
+
 }  // namespace tf::graph
 
 #endif  // TF_GRAPH_GRAPH_STORE_H_

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "policy/graph_builtins.h"
 #include "policy/internal/pack_checks.h"
 #include "policy/internal/pack_program.h"
 #include "policy/pack_session.h"
@@ -83,7 +84,7 @@ Result<std::unique_ptr<CompiledPack>> CompiledPack::Compile(Pack pack,
   internal::PackQueries queries = LayOutQueries(pack, activation, reasons, properties, texts);
 
   rego::CompileOptions compile_options;
-  compile_options.builtins = options.builtins;
+  compile_options.builtins = options.builtins != nullptr ? options.builtins : &GraphAwareBuiltins();
   Result<rego::CompiledPolicy> policy = rego::CompiledPolicy::Compile(all, texts, compile_options);
   if (!policy.ok()) {
     return internal::DiagnoseCompileFailure(pack, modules, activation, reasons, compile_options,
@@ -96,7 +97,9 @@ Result<std::unique_ptr<CompiledPack>> CompiledPack::Compile(Pack pack,
   auto program = std::make_unique<internal::PackProgram>(std::move(*policy), std::move(activation),
                                                          std::move(queries), std::move(properties),
                                                          std::move(fragments));
-  return std::unique_ptr<CompiledPack>(new CompiledPack(std::move(pack), std::move(program)));
+  std::unique_ptr<CompiledPack> compiled(new CompiledPack(std::move(pack), std::move(program)));
+  compiled->graph_builtin_ = FirstGraphBuiltin(compiled->policy().program());
+  return compiled;
 }
 
 std::optional<size_t> CompiledPack::FindRule(std::string_view id) const {

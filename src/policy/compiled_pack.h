@@ -36,7 +36,8 @@ class PackSession;
 class Planner;
 
 struct PackCompileOptions {
-  const rego::BuiltinRegistry* builtins = nullptr;  // null: rego's default builtins
+  // null: policy::GraphAwareBuiltins(), rego's default builtins plus graph.*
+  const rego::BuiltinRegistry* builtins = nullptr;
 };
 
 // Per-request evaluation settings.
@@ -48,6 +49,9 @@ struct SessionOptions {
   // query with eval_cancel_error, which fails closed.
   uint64_t max_steps = 0;
   const std::atomic<bool>* cancel = nullptr;
+  // Services for host builtins: a policy::GraphBuiltinHost for graph.* calls. Without one,
+  // graph.* calls are builtin errors (the rule fails closed).
+  const rego::BuiltinHost* host = nullptr;
 };
 
 class CompiledPack {
@@ -82,6 +86,10 @@ class CompiledPack {
   // without proofs.rego.
   const std::vector<std::string>& properties() const;
 
+  // The first graph.* builtin the pack's Rego calls ("graph.degree"), or "" when it calls none:
+  // such a pack needs a graph to decide.
+  std::string_view graph_builtin() const { return graph_builtin_; }
+
   // The compiled modules (pack modules, tests, proofs and the generated activation module).
   const rego::CompiledPolicy& policy() const;
 
@@ -96,6 +104,7 @@ class CompiledPack {
   Pack pack_;
   std::unique_ptr<internal::PackProgram> program_;
   std::vector<std::pair<std::string_view, uint32_t>> rule_ids_;  // sorted, for FindRule
+  std::string_view graph_builtin_;  // a BuiltinDecl's name: static text
 };
 
 }  // namespace tf::policy

@@ -222,4 +222,16 @@ std::vector<rego::BuiltinDecl> GraphBuiltins() {
   };
 }
 
+const rego::BuiltinRegistry& GraphAwareBuiltins() {
+  static const rego::BuiltinRegistry registry = rego::BuiltinRegistry::WithExtras(GraphBuiltins());
+  return registry;
+}
+
+std::string_view FirstGraphBuiltin(const rego::ir::Program& program) {
+  for (const rego::BuiltinDecl* decl : program.builtins) {
+    if (decl != nullptr && decl->name.starts_with("graph.")) return decl->name;
+  }
+  return {};
+}
+
 }  // namespace tf::policy

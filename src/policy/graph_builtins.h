@@ -26,10 +26,12 @@
 #ifndef TF_POLICY_GRAPH_BUILTINS_H_
 #define TF_POLICY_GRAPH_BUILTINS_H_
 
+#include <string_view>
 #include <vector>
 
 #include "graph/graph_store.h"
 #include "rego/builtin.h"
+#include "rego/ir.h"
 
 namespace tf::policy {
 
@@ -45,6 +47,16 @@ class GraphBuiltinHost final : public rego::BuiltinHost {
 
 // The declarations of the five builtins above.
 std::vector<rego::BuiltinDecl> GraphBuiltins();
+
+// The default builtins plus GraphBuiltins(), built once: what packs and `proof eval` compile
+// with, so a policy may call graph.* and the caller decides per evaluation whether a graph is
+// attached.
+const rego::BuiltinRegistry& GraphAwareBuiltins();
+
+// The first graph.* builtin a compiled program calls ("graph.degree"), or "" when it calls
+// none: callers without a graph refuse such a program up front instead of letting each call
+// fail.
+std::string_view FirstGraphBuiltin(const rego::ir::Program& program);
 
 }  // namespace tf::policy
 

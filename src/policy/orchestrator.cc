@@ -1,8 +1,12 @@
 #include "policy/orchestrator.h"
 
+#include <optional>
+
+#include "policy/graph_builtins.h"
 #include "policy/graph_guard.h"
 #include "policy/pack_session.h"
 #include "policy/planner.h"
+#include "policy/store_graph.h"
 
 namespace tf::policy {
 namespace {
@@ -51,11 +55,13 @@ Orchestrator::Orchestrator(MetricsRegistry& metrics, Logger& logger, const Clock
                                     "Time to validate, evaluate predicates, select and plan", {},
                                     Histogram::LatencyBuckets())) {}
 
-SessionOptions Orchestrator::Session(const DecideOptions& options) const {
+SessionOptions Orchestrator::Session(const DecideOptions& options,
+                                     const rego::BuiltinHost* host) const {
   SessionOptions s;
   s.now_ns = clock_.NowNanos();
   s.max_steps = options.max_steps;
   s.cancel = options.cancel;
+  s.host = host;
   return s;
 }
 
@@ -111,10 +117,37 @@ Result<Plan> Orchestrator::Select(PackSession& session, const CompiledPack& pack
   return plan;
 }
 
+namespace {
+
+// The graph.* builtins' view of the decision's store, when it has one.
+class GraphHost {
+ public:
+  explicit GraphHost(const DecideOptions& options) {
+    if (options.store != nullptr) host_.emplace(*options.store);
+  }
+  const rego::BuiltinHost* get() const { return host_ ? &*host_ : nullptr; }
+
+ private:
+  std::optional<GraphBuiltinHost> host_;
+};
+
+// Refuses, before anything runs, a pack whose Rego calls graph.* when no graph is given: each
+// call would fail and violate its rule, which denies but hides the cause.
+Status RequireGraphForBuiltins(const CompiledPack& pack, const DecideOptions& options) {
+  if (pack.graph_builtin().empty() || options.store != nullptr) return Status();
+  return Status(ErrorCode::kGraphQueryInvalid, "pack " + pack.id() + " calls " +
+                                                   std::string(pack.graph_builtin()) +
+                                                   "; a decision needs the graph store");
+}
+
+}  // namespace
+
 Result<Plan> Orchestrator::MakePlan(const CompiledPack& pack, const Value& context,
                                     const RuleSelector& selector,
                                     const DecideOptions& options) const {
-  PackSession session = pack.OpenSession(Session(options));
+  TF_RETURN_IF_ERROR(RequireGraphForBuiltins(pack, options));
+  GraphHost host(options);
+  PackSession session = pack.OpenSession(Session(options, host.get()));
   return Select(session, pack, context, selector, options);
 }
 
@@ -126,13 +159,17 @@ Status CheckDecisionLimits(const CompiledPack& pack, const Value& input,
                            const DecideOptions& options, Decision& d) {
   const GraphLimits& limits = pack.manifest().limits;
   if (limits.node.empty()) return Status();
-  if (options.graph == nullptr) {
+  if (options.graph == nullptr && options.store == nullptr) {
     return Status(ErrorCode::kGraphQueryInvalid,
                   "pack " + pack.id() + " declares graph limits for decisions (limits.node " +
                       limits.node + "); a decision needs the graph");
   }
+  std::optional<StoreGraph> store_graph;
+  if (options.graph == nullptr) store_graph.emplace(*options.store);
+  const GraphAdjacency& graph =
+      options.graph != nullptr ? *options.graph : static_cast<const GraphAdjacency&>(*store_graph);
   TF_ASSIGN_OR_RETURN(GraphQuery query, DecisionQuery(limits, input));
-  TF_ASSIGN_OR_RETURN(d.limits, GraphGuard(limits, *options.graph).Check(query));
+  TF_ASSIGN_OR_RETURN(d.limits, GraphGuard(limits, graph).Check(query));
   for (const LimitVerdict& v : d.limits) {
     if (!v.exceeded) continue;
     d.violations.push_back({"limits." + std::string(LimitName(v.kind)), v.explanation,
@@ -169,7 +206,9 @@ Result<Decision> Orchestrator::Decide(const CompiledPack& pack, const Value& inp
                                       const RuleSelector& selector,
                                       const DecideOptions& options) const {
   TF_ASSIGN_OR_RETURN(std::string input_hash, InputHash(input));
-  PackSession session = pack.OpenSession(Session(options));
+  TF_RETURN_IF_ERROR(RequireGraphForBuiltins(pack, options));
+  GraphHost host(options);
+  PackSession session = pack.OpenSession(Session(options, host.get()));
   TF_ASSIGN_OR_RETURN(Plan plan, Select(session, pack, input, selector, options));
   return Run(session, pack, std::move(plan), input, std::move(input_hash), options);
 }
@@ -187,7 +226,9 @@ Result<Decision> Orchestrator::Evaluate(const CompiledPack& pack, Plan plan, con
     TF_RETURN_IF_ERROR(pack.manifest().input_schema->Validate(input));
   }
   TF_ASSIGN_OR_RETURN(std::string input_hash, InputHash(input));
-  PackSession session = pack.OpenSession(Session(options));
+  TF_RETURN_IF_ERROR(RequireGraphForBuiltins(pack, options));
+  GraphHost host(options);
+  PackSession session = pack.OpenSession(Session(options, host.get()));
   return Run(session, pack, std::move(plan), input, std::move(input_hash), options);
 }
 

@@ -23,6 +23,7 @@
 #include "core/metrics.h"
 #include "core/status.h"
 #include "core/value.h"
+#include "graph/graph_store.h"
 #include "policy/compiled_pack.h"
 #include "policy/decision.h"
 #include "policy/plan.h"
@@ -50,6 +51,10 @@ struct DecideOptions {
   // The graph a pack's decision limits (`limits.node`) are checked on. A pack that declares them
   // cannot decide without one (fails closed with kGraphQueryInvalid).
   const GraphAdjacency* graph = nullptr;
+  // The graph store behind the pack's graph.* builtins, and behind its decision limits when
+  // `graph` is null. A pack whose Rego calls graph.* cannot decide without one (fails closed
+  // with kGraphQueryInvalid).
+  const graph::GraphStore* store = nullptr;
 };
 
 class Orchestrator {
@@ -87,7 +92,7 @@ class Orchestrator {
   Result<Decision> Run(PackSession& session, const CompiledPack& pack, Plan plan,
                        const Value& input, std::string input_hash,
                        const DecideOptions& options) const;
-  SessionOptions Session(const DecideOptions& options) const;
+  SessionOptions Session(const DecideOptions& options, const rego::BuiltinHost* host) const;
 
   Logger& logger_;
   const Clock& clock_;

@@ -28,6 +28,7 @@ PackSession::PackSession(const CompiledPack& pack, const SessionOptions& options
   options_.now_ns = options.now_ns;
   options_.max_steps = options.max_steps;
   options_.cancel = options.cancel;
+  options_.host = options.host;
   // Fail closed: a builtin error must not turn into an undefined (possibly passing) rule or an
   // undefined (possibly deactivating) predicate.
   options_.strict_builtin_errors = true;

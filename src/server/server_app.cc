@@ -3,6 +3,7 @@
 #include <atomic>
 #include <filesystem>
 
+#include "graph/graph_store.h"
 #include "ledger/ledger.h"
 #include "ledger/rocksdb_store.h"
 #include "policy/basic_selector.h"
@@ -29,6 +30,9 @@ struct ServerApp::Parts {
   bool shut_down = false;
   std::unique_ptr<ledger::RocksDbStore> store;
   std::unique_ptr<ledger::Ledger> ledger;
+  // <data>/graph when present (proof graph ingest): the graph.* builtins and graph limits of
+  // decisions read it.
+  std::unique_ptr<graph::GraphStore> graph;
   std::unique_ptr<PackStore> packs;
   std::unique_ptr<policy::Orchestrator> orchestrator;
   policy::BasicSelector selector;
@@ -113,6 +117,9 @@ Status OpenLedger(ServerApp::Parts& p) {
   options.clock = p.env.clock;
   options.signer = std::move(key.signer);
   TF_ASSIGN_OR_RETURN(p.ledger, ledger::Ledger::Open(std::move(options)));
+  if (std::filesystem::is_directory(data / "graph")) {
+    TF_ASSIGN_OR_RETURN(p.graph, graph::OpenDataDirGraph(p.config.data_dir));
+  }
   TF_ASSIGN_OR_RETURN(
       p.packs, PackStore::Open((data / "packs").string(), p.config.packs_dir, *p.env.logger));
   p.orchestrator =
@@ -123,7 +130,7 @@ Status OpenLedger(ServerApp::Parts& p) {
 RouteTable BuildRoutes(ServerApp::Parts& p) {
   RouteTable routes;
   AddVerifyRoutes(routes, VerifyRoutesDeps{p.packs.get(), p.orchestrator.get(), &p.selector,
-                                           p.ledger.get(), &p.parsers});
+                                           p.ledger.get(), &p.parsers, p.graph.get()});
   UploadLimits upload;
   upload.max_total_bytes = p.config.limits.max_upload_bytes;
   AddPackRoutes(routes, *p.packs, *p.ledger, upload);

@@ -64,8 +64,10 @@ void Verify(const VerifyRoutesDeps& deps, Exchange& ex, Responder respond) {
     return respond(ProblemResponse(
         Status(ErrorCode::kPackNotFound, "no pack '" + req->pack + "' for this tenant")));
   }
+  policy::DecideOptions options;
+  options.store = deps.graph;
   Result<policy::Decision> decision =
-      deps.orchestrator->Decide(*pack->pack, req->input, *deps.selector);
+      deps.orchestrator->Decide(*pack->pack, req->input, *deps.selector, options);
   const std::string pack_label = pack->pack->id() + "@" + pack->pack->hash().substr(0, 12);
   if (!decision.ok()) {
     HttpResponse r = ProblemResponse(decision.status());

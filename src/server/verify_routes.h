@@ -36,6 +36,9 @@ struct VerifyRoutesDeps {
   const policy::RuleSelector* selector = nullptr;
   ledger::Ledger* ledger = nullptr;
   JsonParserPool* parsers = nullptr;
+  // The data directory's graph, or null: packs calling graph.* or declaring decision limits
+  // then fail closed (graph_query_invalid).
+  const graph::GraphStore* graph = nullptr;
 };
 
 void AddVerifyRoutes(RouteTable& routes, VerifyRoutesDeps deps);

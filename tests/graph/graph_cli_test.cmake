@@ -89,3 +89,40 @@ expect_run(0 graph query degree --node 1 --direction both --data ${data})
 expect_match("${last_out}" "\"degree\":0")
 expect_run(0 graph query degree --node 1 --direction both --include-archive --data ${data})
 expect_match("${last_out}" "\"degree\":2")
+
+# A pack whose rules call graph.* (PACKS_DIR/graph_reach.v1), evaluated with `proof eval
+# --graph` and decided with `proof adapt --data` against an ingested graph: a - b - c is small,
+# h has five contacts in a network of six.
+set(reach ${dir}/reach)
+file(MAKE_DIRECTORY ${reach}/keys)
+expect_run(0 keygen --out ${reach}/keys/checkpoint.key)
+file(WRITE ${dir}/reach_nodes.csv "a\nb\nc\nh\nx1\nx2\nx3\nx4\nx5\n")
+file(WRITE ${dir}/reach_edges.csv "a,b\nb,c\nh,x1\nh,x2\nx3,h\nx4,h\nh,x5\n")
+expect_run(0 graph ingest --data ${reach} --nodes ${dir}/reach_nodes.csv --node-columns id
+             --edges ${dir}/reach_edges.csv --edge-columns src,dst)
+file(WRITE ${dir}/subject_a.json "{\"subject\":\"a\"}")
+file(WRITE ${dir}/subject_h.json "{\"subject\":\"h\"}")
+set(pack ${PACKS_DIR}/graph_reach.v1)
+
+expect_run(0 eval -d ${pack} --graph ${reach} -i ${dir}/subject_a.json data.graph_reach.small_network)
+expect_match("${last_out}" "\"value\": true")
+expect_run(0 eval -d ${pack} --graph ${reach} -i ${dir}/subject_h.json
+             "graph.component_size(input.subject, {})")
+expect_match("${last_out}" "\"value\": 6")
+expect_run(0 eval -d ${pack} --graph ${reach} -i ${dir}/subject_h.json data.graph_reach.few_contacts)
+expect_match("${last_out}" "^{}")
+# Without a graph, or with a directory holding none: refused, naming what is missing.
+expect_run(2 eval -d ${pack} -i ${dir}/subject_a.json data.graph_reach.small_network)
+expect_match("${last_err}" "calls graph\\.component_size.*--graph")
+expect_run(2 eval -d ${pack} --graph ${dir}/nowhere -i ${dir}/subject_a.json data.graph_reach.small_network)
+expect_match("${last_err}" "holds no graph")
+
+expect_run(0 adapt --packs ${PACKS_DIR} --policy graph_reach.v1 --context ${dir}/subject_a.json
+             --data ${reach})
+expect_match("${last_out}" "\"allow\": true")
+expect_run(1 adapt --packs ${PACKS_DIR} --policy graph_reach.v1 --context ${dir}/subject_h.json
+             --data ${reach})
+expect_match("${last_out}" "h has more than 2 contacts")
+expect_match("${last_out}" "the network of h has more than 4 members")
+expect_run(2 adapt --packs ${PACKS_DIR} --policy graph_reach.v1 --context ${dir}/subject_a.json)
+expect_match("${last_err}" "calls graph\\.")
