@@ -1,6 +1,7 @@
 // `proof policy check --baseline DIR_OR_GIT_REF PACK…`: the CI gate. Each changed pack must
-// prove all its properties, and every decision change against the baseline needs an
-// `accepted_changes` entry. Exit 0 when every pack passes, 1 when one fails, 2 on errors.
+// prove all its properties, and every decision change against the baseline needs a proved
+// property constraining the rule or an `accepted_changes` entry. Exit 0 when every pack passes, 1
+// when one fails, 2 on errors.
 #include <iostream>
 
 #include "cli/cli_util.h"
@@ -18,14 +19,27 @@ struct CheckArgs {
   smt::AnalysisOptions options;
 };
 
+std::string Join(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names)
+    out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
 void PrintGate(const smt::PolicyModel& model, const smt::GateReport& g) {
   std::cout << model.id << " " << model.version << ": " << smt::GateStateName(g.state) << ", "
             << (g.passed() ? "passes" : "FAILS") << "\n";
   for (const smt::CheckResult& p : g.properties)
     PrintResult(std::cout, p, "  ");
   for (const smt::RuleChange& c : g.changes) {
-    std::cout << "  decision change of rule " << c.diff.name << ": "
-              << (c.accepted ? "accepted (" + c.accepted_because + ")" : "NOT accepted") << "\n";
+    std::string how = c.accepted ? "accepted (" + c.accepted_because + ")" : "";
+    if (!c.covered_by.empty())
+      how +=
+          (how.empty() ? "" : ", ") + std::string("covered by ") + Join(c.covered_by) + " (proved)";
+    if (how.empty()) how = "NOT accepted";
+    if (!c.passes() && !c.constrained_by_unproved.empty())
+      how += ", not covered by " + Join(c.constrained_by_unproved) + " (not proved)";
+    std::cout << "  decision change of rule " << c.diff.name << ": " << how << "\n";
     PrintResult(std::cout, c.diff, "    ", /*is_diff=*/true);
   }
   for (const std::string& f : g.failures)

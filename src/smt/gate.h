@@ -4,8 +4,14 @@
 // review). The pack passes when
 //   - it is unchanged (equal pack hashes), or
 //   - every property is proved, and every rule whose decision changed (Diff finds an input the
-//     two versions decide differently, or cannot show there is none) has an `accepted_changes`
-//     entry of the new version (`since` equal to its version) saying the change was meant.
+//     two versions decide differently, or cannot show there is none) is either
+//       - accepted: an `accepted_changes` entry of the new version (`since` equal to its
+//         version) says the change was meant, or
+//       - covered: a property of the new version that is proved constrains the rule. A property
+//         constrains rule R when evaluating it may evaluate R's Rego document (transitively,
+//         through the rule dependency graph of the compiled IR: internal/dependencies.h) and
+//         every activation predicate of R that is a rule ref; R must be in both versions with
+//         the same inline activation predicates, which no property can see.
 // A pack without a baseline (new) must prove its properties.
 //
 //   tf::Result<tf::smt::GateReport> g = tf::smt::Gate(&baseline, current, {});
@@ -31,8 +37,12 @@ std::string_view GateStateName(GateState state);
 
 struct RuleChange {
   CheckResult diff;       // verdict kCounterexample or kUnknown
-  bool accepted = false;  // an accepted_changes entry of the new version covers it
+  bool accepted = false;  // an accepted_changes entry of the new version says it was meant
   std::string accepted_because;
+  std::vector<std::string> covered_by;               // proved properties that constrain the rule
+  std::vector<std::string> constrained_by_unproved;  // properties that would, were they proved
+
+  bool passes() const { return accepted || !covered_by.empty(); }
 };
 
 struct GateReport {

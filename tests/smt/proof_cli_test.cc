@@ -103,9 +103,26 @@ TEST(ProofCliTest, CheckGate) {
   EXPECT_TRUE(Has(broken, "changed, FAILS")) << broken.output;
   EXPECT_TRUE(Has(broken, "export_class.v1 1.0.0: unchanged, passes")) << broken.output;
   EXPECT_TRUE(Has(broken, "proofs gate: 1 of 2 packs pass")) << broken.output;
+  // The broken change weakens four-eyes approval: other proved properties constrain the rule
+  // (through retention.allow), but the property it breaks fails the pack.
+  EXPECT_TRUE(Has(broken, "fails: property property_four_eyes_for_contracts is not proved"))
+      << broken.output;
   ProofRun bad = Proof("policy check --baseline no-such-ref-or-dir examples/packs/retention.v1");
   EXPECT_EQ(bad.exit_code, 2) << bad.output;
   EXPECT_TRUE(Has(bad, "smt_baseline_invalid")) << bad.output;
+}
+
+TEST(ProofCliTest, CheckGateChangeCoveredByProvedProperty) {
+  // The accepted change without its accepted_changes entry: proved properties constrain it.
+  ProofRun r = Proof("policy check --baseline examples/packs tests/smt/packs/covered/retention.v1");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_TRUE(Has(r, "retention.v1 1.1.0: changed, passes")) << r.output;
+  const std::string prefix = "decision change of rule retention_period_elapsed: covered by ";
+  size_t at = r.output.find(prefix);
+  ASSERT_NE(at, std::string::npos) << r.output;
+  std::string line = r.output.substr(at, r.output.find('\n', at) - at);
+  EXPECT_NE(line.find("property_no_deletion_before_retention_ends"), std::string::npos) << line;
+  EXPECT_TRUE(line.ends_with(" (proved)")) << line;
 }
 
 TEST(ProofCliTest, CheckGateAgainstGitRef) {
