@@ -27,6 +27,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/status.h"
@@ -85,11 +86,24 @@ struct AdjacentEdge {
   std::string_view properties;
 };
 
+// The store's node indexes for every id a batch names (node records and edge endpoints), looked
+// up once (GraphStore::LookUpNodes) and shared by the ingester's endpoint check and Apply. Keys
+// view the records' strings.
+struct BatchNodeLookup {
+  // What it was taken for: Apply looks the ids up again unless both still match.
+  const GraphRecord* records = nullptr;
+  size_t record_count = 0;
+  uint64_t applied_batch = 0;
+  std::unordered_map<std::string_view, std::optional<NodeIndex>> indexes;
+};
+
 // One batch to apply: its number, its ledger entry and its records in order.
 struct BatchToApply {
   uint64_t batch = 0;
   uint64_t seq = 0;
   std::span<const GraphRecord> records;
+  // Optional: the lookup of these records, which Apply then consumes instead of reading again.
+  BatchNodeLookup* lookup = nullptr;
 };
 
 class GraphStore {
@@ -112,6 +126,8 @@ class GraphStore {
   Status FindNodes(std::span<const std::string_view> ids,
                    std::span<std::optional<NodeIndex>> out) const;
   Result<StoredNode> GetNode(NodeIndex index) const;
+  // The indexes of the ids `records` names, as of the current state.
+  Result<BatchNodeLookup> LookUpNodes(std::span<const GraphRecord> records) const;
   Result<std::string> NodeId(NodeIndex index) const;
 
   // Edge types by number and name (numbers are assigned in ingest order, from 0).

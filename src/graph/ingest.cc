@@ -37,34 +37,24 @@ Status RowError(const LineSource& in, uint64_t line, std::string_view reason) {
                 in.name() + ":" + std::to_string(line) + ": " + std::string(reason));
 }
 
-// Each edge's endpoints must be nodes of the store or of earlier records of the batch; returns
-// the index of the first record that breaks this, if any, with the id it lacks.
-Result<std::optional<std::pair<size_t, std::string>>> FirstDanglingEdge(
-    const GraphStore& store, const std::vector<GraphRecord>& records) {
-  std::vector<std::string_view> wanted;
-  std::unordered_set<std::string_view> seen;
-  for (const GraphRecord& r : records) {
-    if (const auto* e = std::get_if<EdgeRecord>(&r)) {
-      if (seen.insert(e->src).second) wanted.push_back(e->src);
-      if (seen.insert(e->dst).second) wanted.push_back(e->dst);
-    }
-  }
-  std::vector<std::optional<NodeIndex>> found(wanted.size());
-  TF_RETURN_IF_ERROR(store.FindNodes(wanted, found));
-  std::unordered_set<std::string_view> known;
-  for (size_t i = 0; i < wanted.size(); ++i)
-    if (found[i]) known.insert(wanted[i]);
+// Each edge's endpoints must be nodes of the store (per `lookup`) or of earlier records of the
+// batch; returns the index of the first record that breaks this, if any, with the id it lacks.
+std::optional<std::pair<size_t, std::string>> FirstDanglingEdge(
+    const BatchNodeLookup& lookup, const std::vector<GraphRecord>& records) {
+  std::unordered_set<std::string_view> batch_nodes;
   for (size_t pos = 0; pos < records.size(); ++pos) {
     if (const auto* n = std::get_if<NodeRecord>(&records[pos])) {
-      known.insert(n->id);
+      batch_nodes.insert(n->id);
       continue;
     }
     const auto& e = std::get<EdgeRecord>(records[pos]);
     for (const std::string* id : {&e.src, &e.dst}) {
-      if (!known.contains(*id)) return std::optional(std::make_pair(pos, *id));
+      auto it = lookup.indexes.find(*id);
+      const bool stored = it != lookup.indexes.end() && it->second.has_value();
+      if (!stored && !batch_nodes.contains(*id)) return std::make_pair(pos, *id);
     }
   }
-  return std::optional<std::pair<size_t, std::string>>();
+  return std::nullopt;
 }
 
 }  // namespace
@@ -75,7 +65,7 @@ Ingester::Ingester(ledger::Ledger& ledger, GraphStore& store, IngestOptions opti
     options_.batch_records = kMaxBatchRecords;
 }
 
-Status Ingester::Commit(Batch& batch, IngestTotals& totals) {
+Status Ingester::Commit(Batch& batch, BatchNodeLookup& lookup, IngestTotals& totals) {
   if (batch.records.empty()) return Status();
   std::vector<ledger::Hash> hashes;
   hashes.reserve(batch.leaves.size());
@@ -112,7 +102,7 @@ Status Ingester::Commit(Batch& batch, IngestTotals& totals) {
     wb.PutMeta(std::string(kGraphHeadKey), std::to_string(batch_number));
   };
   TF_ASSIGN_OR_RETURN(ledger::Receipt receipt, ledger_.Append(std::move(request)));
-  TF_RETURN_IF_ERROR(store_.Apply({batch_number, receipt.entry.seq, batch.records}));
+  TF_RETURN_IF_ERROR(store_.Apply({batch_number, receipt.entry.seq, batch.records, &lookup}));
 
   if (totals.first_batch == 0) totals.first_batch = batch_number;
   totals.last_batch = batch_number;
@@ -136,19 +126,22 @@ Result<IngestTotals> Ingester::Ingest(LineSource& in, const IngestFile& file) {
 
   // Validates the batch's edges, then commits it.
   auto flush = [&]() -> Status {
-    TF_ASSIGN_OR_RETURN(auto dangling, FirstDanglingEdge(store_, batch.records));
-    if (dangling) {
-      return RowError(
-          in, batch.lines[dangling->first],
-          "edge endpoint \"" + dangling->second + "\" is not a node (ingest its node first)");
+    if (!batch.records.empty()) {
+      TF_ASSIGN_OR_RETURN(BatchNodeLookup lookup, store_.LookUpNodes(batch.records));
+      if (auto dangling = FirstDanglingEdge(lookup, batch.records)) {
+        return RowError(
+            in, batch.lines[dangling->first],
+            "edge endpoint \"" + dangling->second + "\" is not a node (ingest its node first)");
+      }
+      TF_RETURN_IF_ERROR(Commit(batch, lookup, totals));
     }
-    TF_RETURN_IF_ERROR(Commit(batch, totals));
     if (options_.progress) {
       options_.progress(
           {in.bytes_consumed(), in.total_bytes(), totals.nodes + totals.edges, totals.batches});
     }
     return Status();
   };
+
   auto add = [&](uint64_t line_number, GraphRecord record) -> Status {
     std::string leaf;
     Status s = std::visit([&](const auto& r) { return AppendLeafBytes(leaf, r); }, record);

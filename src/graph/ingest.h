@@ -74,7 +74,7 @@ class Ingester {
 
  private:
   struct Batch;
-  Status Commit(Batch& batch, IngestTotals& totals);
+  Status Commit(Batch& batch, BatchNodeLookup& lookup, IngestTotals& totals);
 
   ledger::Ledger& ledger_;
   GraphStore& store_;
