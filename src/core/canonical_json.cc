@@ -10,6 +10,8 @@
 namespace tf {
 namespace {
 
+constexpr int64_t kMaxExactInt = int64_t{1} << 53;
+
 std::u16string Utf16(std::string_view s) {
   std::u16string out;
   out.reserve(s.size());
@@ -27,11 +29,30 @@ std::u16string Utf16(std::string_view s) {
   return out;
 }
 
+// Printable ASCII other than '"' and '\\' is copied as is.
+bool IsPlainAscii(unsigned char c) {
+  return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+}
+
+bool IsAscii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
 void AppendCanonicalString(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   out.push_back('"');
   for (size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
+    if (IsPlainAscii(c)) {
+      // Copy the whole run at once: most keys and values need no escaping.
+      size_t end = i + 1;
+      while (end < s.size() && IsPlainAscii(static_cast<unsigned char>(s[end])))
+        ++end;
+      out.append(s.data() + i, end - i);
+      i = end;
+      continue;
+    }
     if (c >= 0x80) {
       char32_t cp;
       size_t n = DecodeUtf8(s, i, &cp);
@@ -88,6 +109,11 @@ Status AppendCanonical(std::string& out, const Value& v) {
       out += v.bool_value() ? "true" : "false";
       return Status();
     case ValueKind::kNumber: {
+      // Integers of magnitude below 2^53 are exact doubles and print as plain decimals.
+      if (v.is_small_int() && v.small_int() > -kMaxExactInt && v.small_int() < kMaxExactInt) {
+        out += std::to_string(v.small_int());
+        return Status();
+      }
       double d = v.number().ToDouble();
       if (!std::isfinite(d)) {
         return InvalidArgument("number out of IEEE 754 double range has no canonical JSON form");
@@ -111,22 +137,38 @@ Status AppendCanonical(std::string& out, const Value& v) {
     }
     case ValueKind::kObject: {
       auto entries = v.object();
-      std::vector<std::pair<std::u16string, const ObjectEntry*>> sorted;
-      sorted.reserve(entries.size());
+      bool ascii_keys = true;
       for (const ObjectEntry& e : entries) {
         if (!e.first.is_string()) {
           return InvalidArgument("object with a non-string key has no canonical JSON form");
         }
-        sorted.emplace_back(Utf16(e.first.string()), &e);
+        ascii_keys = ascii_keys && IsAscii(e.first.string());
       }
-      std::sort(sorted.begin(), sorted.end(),
-                [](const auto& a, const auto& b) { return a.first < b.first; });
+      std::vector<const ObjectEntry*> sorted;
+      sorted.reserve(entries.size());
+      if (ascii_keys) {
+        // For ASCII keys byte order is UTF-16 code unit order: no conversion needed.
+        for (const ObjectEntry& e : entries)
+          sorted.push_back(&e);
+        std::sort(sorted.begin(), sorted.end(), [](const ObjectEntry* a, const ObjectEntry* b) {
+          return a->first.string() < b->first.string();
+        });
+      } else {
+        std::vector<std::pair<std::u16string, const ObjectEntry*>> keyed;
+        keyed.reserve(entries.size());
+        for (const ObjectEntry& e : entries)
+          keyed.emplace_back(Utf16(e.first.string()), &e);
+        std::sort(keyed.begin(), keyed.end(),
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (const auto& k : keyed)
+          sorted.push_back(k.second);
+      }
       out.push_back('{');
       for (size_t i = 0; i < sorted.size(); ++i) {
         if (i > 0) out.push_back(',');
-        AppendCanonicalString(out, sorted[i].second->first.string());
+        AppendCanonicalString(out, sorted[i]->first.string());
         out.push_back(':');
-        TF_RETURN_IF_ERROR(AppendCanonical(out, sorted[i].second->second));
+        TF_RETURN_IF_ERROR(AppendCanonical(out, sorted[i]->second));
       }
       out.push_back('}');
       return Status();

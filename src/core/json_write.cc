@@ -100,9 +100,23 @@ class Writer {
 }  // namespace
 
 void AppendJsonString(std::string& out, std::string_view s, bool escape_html) {
+  // Printable ASCII other than '"', '\\' (and <>& when escaping HTML) is copied as is.
+  auto plain = [escape_html](unsigned char c) {
+    return c >= 0x20 && c < 0x80 && c != '"' && c != '\\' &&
+           !(escape_html && (c == '<' || c == '>' || c == '&'));
+  };
   out.push_back('"');
   for (size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
+    if (plain(c)) {
+      // Copy the whole run at once: most strings need no escaping.
+      size_t end = i + 1;
+      while (end < s.size() && plain(static_cast<unsigned char>(s[end])))
+        ++end;
+      out.append(s.data() + i, end - i);
+      i = end;
+      continue;
+    }
     if (c >= 0x80) {
       char32_t cp;
       size_t n = DecodeUtf8(s, i, &cp);

@@ -42,6 +42,19 @@ TEST(CanonicalJsonTest, SortsKeysByUtf16CodeUnits) {
             "{\"\\r\":3,\"\xE2\x82\xAC\":1,\"\xF0\x9F\x98\x80\":2,\"\xEF\xAC\x80\":4}");
 }
 
+// ASCII keys take a byte-order sort and integers a decimal fast path; both must agree with
+// the general rules (ECMAScript form beyond 2^53, escapes inside plain runs).
+TEST(CanonicalJsonTest, AsciiKeysAndIntegersMatchTheGeneralForm) {
+  EXPECT_EQ(Canon(R"({"b":1,"a_b":2,"a":3,"B":4,"a\"q":5})"),
+            R"({"B":4,"a":3,"a\"q":5,"a_b":2,"b":1})");
+  EXPECT_EQ(Canon("[0,-1,9007199254740991,-9007199254740991,9007199254740993,1.0]"),
+            "[0,-1,9007199254740991,-9007199254740991,9007199254740992,1]");
+  EXPECT_EQ(*CanonicalJson(Value::Int(int64_t{1} << 62)), "4611686018427388000");
+  EXPECT_EQ(*CanonicalJson(Value::String("ab\ncd\x01"
+                                         "ef\"")),
+            R"("ab\ncd\u0001ef\"")");
+}
+
 TEST(CanonicalJsonTest, MatchesTheRfcExample) {
   // RFC 8785 §3.2.2 example input, canonical output.
   std::string input =
