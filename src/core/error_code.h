@@ -60,24 +60,24 @@ enum class ErrorCode : uint16_t {
   // 300-399: ledger. 400-499: policy. 500-599: smt. 600-699: graph. 700-799: server.
   // Each module appends its codes here, in its range, with explicit values.
   // Ledger (300-399). Integrity and verification.
-  kLedgerCorrupt = 300,            // stored log data fails an integrity check
-  kProofInvalid = 301,             // an inclusion or consistency proof does not verify
-  kSignatureInvalid = 302,         // no valid signature by the expected key
-  kNoteMalformed = 303,            // a signed note, checkpoint or key is not well formed
-  kReceiptMalformed = 304,         // a receipt is not well formed
+  kLedgerCorrupt = 300,     // stored log data fails an integrity check
+  kProofInvalid = 301,      // an inclusion or consistency proof does not verify
+  kSignatureInvalid = 302,  // no valid signature by the expected key
+  kNoteMalformed = 303,     // a signed note, checkpoint or key is not well formed
+  kReceiptMalformed = 304,  // a receipt is not well formed
   kReceiptVersionUnsupported = 305,
-  kEntryMismatch = 306,            // an entry does not match the leaf it claims to be
-  kTreeSizeOutOfRange = 307,       // a leaf index or tree size beyond the log
-  kCheckpointInconsistent = 308,   // refusing to sign a head inconsistent with the last one
-  kLedgerConflict = 309,           // the tree head moved under a writer; retry the append
-  kSigningKeyMismatch = 310,       // the log was created with another key
-  kEntryInvalid = 311,             // an entry's tenant, kind or metadata is not acceptable
+  kEntryMismatch = 306,           // an entry does not match the leaf it claims to be
+  kTreeSizeOutOfRange = 307,      // a leaf index or tree size beyond the log
+  kCheckpointInconsistent = 308,  // refusing to sign a head inconsistent with the last one
+  kLedgerConflict = 309,          // the tree head moved under a writer; retry the append
+  kSigningKeyMismatch = 310,      // the log was created with another key
+  kEntryInvalid = 311,            // an entry's tenant, kind or metadata is not acceptable
   // Ledger: write-once evidence rules. Each refusal names the rule, lock or hold.
   kEvidenceNotFound = 320,
   kEvidencePurged = 321,
-  kRetentionActive = 322,          // a retention lock has not expired
-  kRetentionShortenDenied = 323,   // compliance locks can only be extended
-  kGovernanceBypassRequired = 324, // governance locks change only with the bypass permission
+  kRetentionActive = 322,           // a retention lock has not expired
+  kRetentionShortenDenied = 323,    // compliance locks can only be extended
+  kGovernanceBypassRequired = 324,  // governance locks change only with the bypass permission
   kLegalHoldActive = 325,
   kPurgeApprovalsInsufficient = 326,
   kDuplicateApproval = 327,
