@@ -39,6 +39,8 @@ bool IsAscii(std::string_view s) {
                      [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
+}  // namespace
+
 void AppendCanonicalString(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   out.push_back('"');
@@ -100,7 +102,7 @@ void AppendCanonicalString(std::string& out, std::string_view s) {
   out.push_back('"');
 }
 
-Status AppendCanonical(std::string& out, const Value& v) {
+Status AppendCanonicalJson(std::string& out, const Value& v) {
   switch (v.kind()) {
     case ValueKind::kNull:
       out += "null";
@@ -130,7 +132,7 @@ Status AppendCanonical(std::string& out, const Value& v) {
       auto items = v.is_array() ? v.array() : v.set();
       for (size_t i = 0; i < items.size(); ++i) {
         if (i > 0) out.push_back(',');
-        TF_RETURN_IF_ERROR(AppendCanonical(out, items[i]));
+        TF_RETURN_IF_ERROR(AppendCanonicalJson(out, items[i]));
       }
       out.push_back(']');
       return Status();
@@ -168,7 +170,7 @@ Status AppendCanonical(std::string& out, const Value& v) {
         if (i > 0) out.push_back(',');
         AppendCanonicalString(out, sorted[i]->first.string());
         out.push_back(':');
-        TF_RETURN_IF_ERROR(AppendCanonical(out, sorted[i]->second));
+        TF_RETURN_IF_ERROR(AppendCanonicalJson(out, sorted[i]->second));
       }
       out.push_back('}');
       return Status();
@@ -176,8 +178,6 @@ Status AppendCanonical(std::string& out, const Value& v) {
   }
   return Internal("unknown value kind");
 }
-
-}  // namespace
 
 std::string FormatEcmaScriptNumber(double value) {
   if (value == 0) return "0";  // also -0 (ECMA-262 Number::toString)
@@ -224,7 +224,7 @@ std::string FormatEcmaScriptNumber(double value) {
 
 Result<std::string> CanonicalJson(const Value& value) {
   std::string out;
-  TF_RETURN_IF_ERROR(AppendCanonical(out, value));
+  TF_RETURN_IF_ERROR(AppendCanonicalJson(out, value));
   return out;
 }
 

@@ -12,6 +12,7 @@
 #define TF_CORE_CANONICAL_JSON_H_
 
 #include <string>
+#include <string_view>
 
 #include "core/status.h"
 #include "core/value.h"
@@ -19,6 +20,13 @@
 namespace tf {
 
 Result<std::string> CanonicalJson(const Value& value);
+
+// The same, appended to `out`, for callers that frame a value inside their own canonical
+// bytes. On error `out` may hold a partial value.
+Status AppendCanonicalJson(std::string& out, const Value& value);
+
+// A string in canonical form (§3.2.2.2), quotes included. Invalid UTF-8 bytes become U+FFFD.
+void AppendCanonicalString(std::string& out, std::string_view s);
 
 // ECMAScript Number::toString of a finite double (RFC 8785 §3.2.2.3), e.g. 1e+21, 0.000001.
 std::string FormatEcmaScriptNumber(double value);

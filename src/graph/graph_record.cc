@@ -11,97 +11,6 @@
 namespace tf::graph {
 namespace {
 
-// RFC 8785 §3.2.2.2 for valid UTF-8: only '"', '\\' and C0 controls are escaped.
-void AppendJcsString(std::string& out, std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out.push_back('"');
-  for (char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out.push_back(kHex[c >> 4]);
-          out.push_back(kHex[c & 0xF]);
-        } else {
-          out.push_back(ch);
-        }
-    }
-  }
-  out.push_back('"');
-}
-
-// Integers up to 2^53 print the same as their IEEE double in ECMAScript form.
-constexpr int64_t kMaxExactInt = int64_t{1} << 53;
-
-bool IsAsciiKey(std::string_view key) {
-  return std::all_of(key.begin(), key.end(),
-                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
-// The common shapes (ASCII keys; strings, small integers, booleans, null) written directly;
-// anything else through the general canonicaliser. Both give the same bytes: ASCII keys sort
-// the same by bytes and by UTF-16 code units.
-Status AppendProperties(std::string& out, const Value& props) {
-  bool simple = true;
-  for (const ObjectEntry& e : props.object()) {
-    const Value& v = e.second;
-    const bool simple_value =
-        v.is_string() || v.is_bool() || v.is_null() ||
-        (v.is_small_int() && v.small_int() <= kMaxExactInt && v.small_int() >= -kMaxExactInt);
-    if (!e.first.is_string() || !IsAsciiKey(e.first.string()) || !simple_value) {
-      simple = false;
-      break;
-    }
-  }
-  if (!simple) {
-    TF_ASSIGN_OR_RETURN(std::string text, CanonicalJson(props));
-    out += text;
-    return Status();
-  }
-  out.push_back('{');
-  bool first = true;
-  for (const ObjectEntry& e : props.object()) {
-    if (!first) out.push_back(',');
-    first = false;
-    AppendJcsString(out, e.first.string());
-    out.push_back(':');
-    const Value& v = e.second;
-    if (v.is_string()) {
-      AppendJcsString(out, v.string());
-    } else if (v.is_bool()) {
-      out += v.bool_value() ? "true" : "false";
-    } else if (v.is_null()) {
-      out += "null";
-    } else {
-      out += std::to_string(v.small_int());
-    }
-  }
-  out.push_back('}');
-  return Status();
-}
-
 Status CheckText(std::string_view s, size_t max, std::string_view what) {
   if (s.empty()) return InvalidArgument(std::string(what) + " is empty");
   if (s.size() > max) {
@@ -205,16 +114,16 @@ Status ValidateEdge(const EdgeRecord& edge) {
 // Keys in RFC 8785 order: id, kind, labels, observed_at, properties.
 Status AppendLeafBytes(std::string& out, const NodeRecord& node) {
   out += "{\"id\":";
-  AppendJcsString(out, node.id);
+  AppendCanonicalString(out, node.id);
   out += ",\"kind\":\"node\",\"labels\":[";
   for (size_t i = 0; i < node.labels.size(); ++i) {
     if (i > 0) out.push_back(',');
-    AppendJcsString(out, node.labels[i]);
+    AppendCanonicalString(out, node.labels[i]);
   }
   out += "],\"observed_at\":\"";
   out += ledger::FormatTimestamp(node.observed_at);
   out += "\",\"properties\":";
-  TF_RETURN_IF_ERROR(AppendProperties(out, node.properties));
+  TF_RETURN_IF_ERROR(AppendCanonicalJson(out, node.properties));
   out.push_back('}');
   return Status();
 }
@@ -222,15 +131,15 @@ Status AppendLeafBytes(std::string& out, const NodeRecord& node) {
 // Keys in RFC 8785 order: dst, kind, observed_at, properties, src, type.
 Status AppendLeafBytes(std::string& out, const EdgeRecord& edge) {
   out += "{\"dst\":";
-  AppendJcsString(out, edge.dst);
+  AppendCanonicalString(out, edge.dst);
   out += ",\"kind\":\"edge\",\"observed_at\":\"";
   out += ledger::FormatTimestamp(edge.observed_at);
   out += "\",\"properties\":";
-  TF_RETURN_IF_ERROR(AppendProperties(out, edge.properties));
+  TF_RETURN_IF_ERROR(AppendCanonicalJson(out, edge.properties));
   out += ",\"src\":";
-  AppendJcsString(out, edge.src);
+  AppendCanonicalString(out, edge.src);
   out += ",\"type\":";
-  AppendJcsString(out, edge.type);
+  AppendCanonicalString(out, edge.type);
   out.push_back('}');
   return Status();
 }
