@@ -6,7 +6,6 @@
 #define TF_TESTS_GRAPH_GRAPH_TEST_UTIL_H_
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include <filesystem>
 #include <memory>
@@ -19,29 +18,11 @@
 #include "ledger/ledger.h"
 #include "ledger/note_key.h"
 #include "ledger/rocksdb_store.h"
+#include "testing/temp_dir.h"
 
 namespace tf::graph::testing {
 
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "tf-graph-XXXXXX").string();
-    char* made = mkdtemp(tmpl.data());
-    EXPECT_NE(made, nullptr);
-    path_ = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::string& path() const { return path_; }
-  std::string Sub(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
+using TempDir = ::tf::testing::TempDir;
 
 inline ledger::NoteSigner TestSigner() {
   SeededRandom random(7);

@@ -16,8 +16,6 @@
 //                            "explanation": "…optional, exact…"}]}
 #include <gtest/gtest.h>
 
-#include <stdlib.h>
-
 #include <filesystem>
 #include <fstream>
 
@@ -31,6 +29,7 @@
 #include "policy/orchestrator.h"
 #include "policy/store_graph.h"
 #include "policy/testing/pack_testing.h"
+#include "testing/temp_dir.h"
 
 namespace tf::policy {
 namespace {
@@ -87,22 +86,7 @@ struct CorpusStats {
 };
 
 // A directory under the system's temporary directory, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "graph_limits_XXXXXX").string();
-    path_ = mkdtemp(pattern.data()) != nullptr ? pattern : "";
-    EXPECT_FALSE(path_.empty());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using TempDir = ::tf::testing::TempDir;
 
 // The corpus graph in memory and in a store, from one edge list.
 struct CorpusGraphs {

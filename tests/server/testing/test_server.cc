@@ -1,24 +1,10 @@
 #include "testing/test_server.h"
 
-#include <stdlib.h>
-
-#include <filesystem>
 #include <fstream>
 
 #include "core/json.h"
 
 namespace tf::server::testing {
-
-TempDir::TempDir() {
-  std::string tmpl = (std::filesystem::temp_directory_path() / "tf-server-test-XXXXXX").string();
-  if (mkdtemp(tmpl.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-  path_ = tmpl;
-}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  std::filesystem::remove_all(path_, ec);
-}
 
 TestServer::TestServer(TestServerOptions options)
     : options_(std::move(options)), clock_(kTestEpochSeconds * kNanosPerSecond), random_(20261121) {

@@ -20,6 +20,7 @@
 #include "core/random.h"
 #include "server/jwt_signer.h"
 #include "server/server_app.h"
+#include "testing/temp_dir.h"
 #include "testing/test_client.h"
 #include "testing/test_pki.h"
 
@@ -30,16 +31,7 @@ inline constexpr int64_t kTestEpochSeconds = 1'795'262'400;
 inline constexpr char kIssuer[] = "https://idp.test/";
 inline constexpr char kAudience[] = "trust-fabric";
 
-// A temporary directory removed with its contents on destruction.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using TempDir = ::tf::testing::TempDir;
 
 struct TokenSpec {
   std::string tenant = "acme";
