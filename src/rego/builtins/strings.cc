@@ -2,7 +2,8 @@
 // contains, startswith, endswith, format_int, indexof, indexof_n, lower, upper, split, replace,
 // strings.replace_n, strings.count, strings.reverse, strings.any_prefix_match,
 // strings.any_suffix_match). Trimming and substrings are in strings_trim.cc, sprintf in
-// strings_format.cc, strings.render_template in strings_template.cc. Indexes count code points.
+// strings_format.cc, strings.render_template in go_template_{parse,exec}.cc. Indexes count code
+// points.
 #include <openssl/bn.h>
 
 #include <algorithm>
