@@ -63,7 +63,7 @@ Status Ledger::Impl::Init() {
     }
   }
   TF_RETURN_IF_ERROR(LoadHead());
-  if (signer_) pump_ = std::thread([this] { PumpLoop(); });
+  if (signer_) committer_ = std::thread([this] { CommitLoop(); });
   return Status::Ok();
 }
 
@@ -119,7 +119,7 @@ Status Ledger::Impl::LoadHead() {
       return Corrupt("entry " + std::to_string(size - 1) + ": " + last.status().ToString());
     head.last_time = last->time_nanos;
   }
-  leader_head_ = head;
+  commit_head_ = head;
   MutexLock lock(&mu_);
   head_ = std::move(head);
   return Status::Ok();
@@ -133,7 +133,7 @@ TreeHead Ledger::Impl::PublishedHead() const {
 LedgerStats Ledger::Impl::Stats() const {
   MutexLock lock(&mu_);
   LedgerStats s = stats_;
-  s.pending_writers = writers_.size();
+  s.pending_writers = writers_.size() + committing_;
   return s;
 }
 

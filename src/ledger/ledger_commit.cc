@@ -1,14 +1,16 @@
-// Ledger: the append side. Group commit follows LevelDB's DBImpl::Write: each append becomes a
-// Writer in a queue; the writer at the front leads, takes everyone queued behind it (up to
-// max_batch_entries) as one group, releases the lock, and commits the group as one atomic synced
-// Store write under one signed checkpoint. Meanwhile new writers queue up and form the next group,
-// so the cost of a sync is shared by every append that arrived during the previous one.
-//
-// Asynchronous writers have no thread of their own; when one reaches the front, the pump thread
-// leads its group instead.
+// Ledger: the append side. Group commit follows LevelDB's DBImpl::Write, with one difference:
+// the leader is always the ledger's commit thread. Each append becomes a Writer in a queue; the
+// commit thread takes everyone queued (up to max_batch_entries) as one group, releases the lock,
+// and commits the group as one atomic synced Store write under one signed checkpoint. Meanwhile
+// new writers queue up and form the next group, which starts as soon as the sync returns: no
+// group waits for a woken writer to lead it, and the commit thread never waits for a writer.
+// A blocking writer is woken once, when its group is done (its own promise); an asynchronous
+// writer's callback runs on the commit thread.
 #include <algorithm>
+#include <future>
 
 #include "ledger/checkpoint.h"
+#include "ledger/internal/group_proofs.h"
 #include "ledger/internal/ledger_impl.h"
 #include "ledger/merkle_tree.h"
 #include "ledger/proof_verify.h"
@@ -19,18 +21,17 @@ namespace tf::ledger {
 using internal::MutexLock;
 
 struct Ledger::Impl::Writer {
-  explicit Writer(internal::Mutex* mu) : cv(mu) {}
-
   struct Pending {
     AppendRequest request;
     internal::EncodedEntry encoded;
   };
   std::vector<Pending> entries;
   AppendCallback callback;  // Set for asynchronous writers, which the queue owns.
-  bool done = false;        // Written under mu_.
+  // Set for blocking writers: ready once status and receipts are written. The commit thread
+  // touches the writer no more after setting it.
+  std::optional<std::promise<void>> done;
   Status status;
   std::vector<Receipt> receipts;
-  internal::CondVar cv;
 };
 
 namespace {
@@ -38,6 +39,8 @@ namespace {
 // Another process may share the store (the SQL backend); after a conflict the head is re-read
 // and the group re-sequenced on top of it.
 constexpr int kMaxConflictRetries = 3;
+// Leaf bytes besides the encoded parts: the seq, the time and the closing quote and brace.
+constexpr size_t kLeafTailBytes = 64;
 
 Entry MakeEntry(const AppendRequest& request, uint64_t seq, int64_t time) {
   Entry e;
@@ -50,26 +53,38 @@ Entry MakeEntry(const AppendRequest& request, uint64_t seq, int64_t time) {
   return e;
 }
 
+// The committed entry for its receipt; the request is not used again.
+Entry TakeEntry(AppendRequest& request, uint64_t seq, int64_t time) {
+  Entry e;
+  e.seq = seq;
+  e.tenant = std::move(request.tenant);
+  e.kind = std::move(request.kind);
+  e.content_hash = request.content_hash;
+  e.metadata = std::move(request.metadata);
+  e.time_nanos = time;
+  return e;
+}
+
 }  // namespace
 
 Ledger::Impl::~Impl() {
   {
     MutexLock lock(&mu_);
     shutting_down_ = true;
-    pump_cv_.Signal();
+    work_cv_.Signal();
   }
-  if (pump_.joinable()) pump_.join();
+  if (committer_.joinable()) committer_.join();
 }
 
 Result<Ledger::Impl::Writer*> Ledger::Impl::Prepare(std::vector<AppendRequest> requests,
                                                     std::unique_ptr<Writer>& owned) {
   if (!signer_)
     return FailedPrecondition("ledger is read-only: it was opened without a signing key");
-  owned = std::make_unique<Writer>(&mu_);
+  owned = std::make_unique<Writer>();
   owned->entries.reserve(requests.size());
   for (AppendRequest& r : requests) {
     // Canonicalising metadata is the costly part of an entry; doing it here, on the caller's
-    // thread, keeps it off the leader's critical path.
+    // thread, keeps it off the commit thread.
     TF_ASSIGN_OR_RETURN(internal::EncodedEntry encoded,
                         internal::EncodeEntry(r.tenant, r.kind, r.content_hash, r.metadata));
     owned->entries.push_back({std::move(r), std::move(encoded)});
@@ -80,11 +95,9 @@ Result<Ledger::Impl::Writer*> Ledger::Impl::Prepare(std::vector<AppendRequest> r
 Result<std::vector<Receipt>> Ledger::Impl::AppendSync(std::vector<AppendRequest> requests) {
   std::unique_ptr<Writer> owned;
   TF_ASSIGN_OR_RETURN(Writer * w, Prepare(std::move(requests), owned));
-  MutexLock lock(&mu_);
-  Enqueue(w);
-  while (!w->done && w != writers_.front())
-    w->cv.Wait();
-  if (!w->done) LeadGroup();
+  std::future<void> done = w->done.emplace().get_future();
+  TF_RETURN_IF_ERROR(Enqueue(w));
+  done.wait();
   if (!w->status.ok()) return w->status;
   return std::move(w->receipts);
 }
@@ -99,49 +112,58 @@ void Ledger::Impl::AppendAsync(AppendRequest request, AppendCallback done) {
     return;
   }
   owned->callback = std::move(done);
+  Writer* queued = owned.release();
+  Status s = Enqueue(queued);
+  if (!s.ok()) {
+    owned.reset(queued);
+    owned->callback(s);
+  }
+}
+
+Status Ledger::Impl::Enqueue(Writer* w) {
   MutexLock lock(&mu_);
   if (shutting_down_) {
     // Only reachable if the caller races the destructor, which the contract forbids; fail
     // cleanly rather than queue work no one will run.
-    owned->callback(FailedPrecondition("ledger is closing"));
-    return;
+    return FailedPrecondition("ledger is closing");
   }
-  Enqueue(owned.release());
-}
-
-void Ledger::Impl::Enqueue(Writer* w) {
   writers_.push_back(w);
-  if (writers_.front() == w && w->callback) pump_cv_.Signal();
+  // The commit thread sleeps only on an empty queue.
+  if (writers_.size() == 1) work_cv_.Signal();
+  return Status::Ok();
 }
 
-void Ledger::Impl::PumpLoop() {
+void Ledger::Impl::CommitLoop() {
+  std::vector<Writer*> group;
   MutexLock lock(&mu_);
   while (true) {
-    const bool ready = !writers_.empty() && writers_.front()->callback;
-    if (ready) {
-      LeadGroup();
-    } else if (shutting_down_ && writers_.empty()) {
+    if (!writers_.empty()) {
+      RunGroup(group);
+    } else if (shutting_down_) {
       return;
     } else {
-      pump_cv_.Wait();
+      work_cv_.Wait();
     }
   }
 }
 
-void Ledger::Impl::LeadGroup() {
-  // REQUIRES: writers_.front() is the writer this thread leads for.
-  std::vector<Writer*> group;
+void Ledger::Impl::RunGroup(std::vector<Writer*>& group) {
+  // Everything queued, up to the batch limit (a writer's entries are never split).
+  group.clear();
   size_t count = 0;
-  for (Writer* w : writers_) {
+  while (!writers_.empty()) {
+    Writer* w = writers_.front();
     if (!group.empty() && count + w->entries.size() > max_batch_entries_) break;
     group.push_back(w);
     count += w->entries.size();
+    writers_.pop_front();
   }
+  committing_ = group.size();
   Status status = sticky_error_;
   if (status.ok()) {
-    // Unlocked while committing: new writers queue behind the group and form the next one.
+    // Unlocked while committing: new writers queue and form the next group.
     mu_.Unlock();
-    status = CommitGroup(group);
+    status = CommitGroup(group, count);
     mu_.Lock();
     if (!status.ok() && status.code() != ErrorCode::kLedgerConflict) sticky_error_ = status;
     if (status.ok()) {
@@ -150,49 +172,41 @@ void Ledger::Impl::LeadGroup() {
       stats_.largest_batch = std::max<uint64_t>(stats_.largest_batch, count);
     }
   }
-  std::vector<Writer*> finished_async;
-  for (Writer* w : group) {
-    writers_.pop_front();
-    w->status = status;
-    w->done = true;
-    if (w->callback) {
-      finished_async.push_back(w);
-    } else {
-      w->cv.Signal();
-    }
-  }
-  if (!writers_.empty()) {
-    Writer* next = writers_.front();
-    if (next->callback) {
-      pump_cv_.Signal();
-    } else {
-      next->cv.Signal();
-    }
-  }
-  if (finished_async.empty()) return;
-  // Callbacks run without the lock so they may append again.
+  committing_ = 0;
+  // Writers are woken and callbacks run without the lock, so they may append again at once.
   mu_.Unlock();
-  for (Writer* w : finished_async) {
-    std::unique_ptr<Writer> owned(w);
-    if (w->status.ok()) {
-      w->callback(std::move(w->receipts[0]));
-    } else {
-      w->callback(w->status);
-    }
-  }
+  Finish(group, status);
   mu_.Lock();
 }
 
-Status Ledger::Impl::CommitGroup(const std::vector<Writer*>& group) {
+void Ledger::Impl::Finish(const std::vector<Writer*>& group, const Status& status) {
+  for (Writer* w : group) {
+    if (w->callback) {
+      std::unique_ptr<Writer> owned(w);
+      if (status.ok()) {
+        w->callback(std::move(w->receipts[0]));
+      } else {
+        w->callback(status);
+      }
+    } else {
+      w->status = status;
+      w->done->set_value();
+    }
+  }
+}
+
+Status Ledger::Impl::CommitGroup(const std::vector<Writer*>& group, size_t count) {
   for (int attempt = 0;; ++attempt) {
-    Status s = TryCommitGroup(group);
+    Status s = TryCommitGroup(group, count);
     if (s.code() != ErrorCode::kLedgerConflict || attempt == kMaxConflictRetries) return s;
     TF_RETURN_IF_ERROR(LoadHead());
   }
 }
 
-Status Ledger::Impl::TryCommitGroup(const std::vector<Writer*>& group) {
-  const Head& old = leader_head_;
+Status Ledger::Impl::TryCommitGroup(const std::vector<Writer*>& group, size_t count) {
+  const Head& old = commit_head_;
+  const uint64_t first = old.frontier.size();
+  if (count > kMaxSeq + 1 - first) return Status(ErrorCode::kResourceExhausted, "log is full");
   const int64_t now = std::max(clock_->NowNanos(), old.last_time);
   const std::string time = FormatTimestamp(now);
 
@@ -204,21 +218,28 @@ Status Ledger::Impl::TryCommitGroup(const std::vector<Writer*>& group) {
     window.Add(old_peaks[i], old.frontier.peaks()[i]);
 
   WriteBatch batch;
-  batch.ExpectTreeSize(old.frontier.size());
+  batch.ExpectTreeSize(first);
+  size_t leaf_bytes = 0;
+  for (const Writer* w : group) {
+    for (const Writer::Pending& p : w->entries)
+      leaf_bytes += p.encoded.head.size() + p.encoded.middle.size() + kLeafTailBytes;
+  }
+  // A leaf completes two nodes on average (itself and, every other leaf, more).
+  batch.Reserve(count, leaf_bytes, 2 * count + kMaxTreeLevel);
   internal::Frontier frontier = old.frontier;
-  uint64_t seq = old.frontier.size();
+  uint64_t seq = first;
   NodeHasher hasher;
+  std::string leaf;
   for (Writer* w : group) {
     for (Writer::Pending& p : w->entries) {
-      if (seq > kMaxSeq) return Status(ErrorCode::kResourceExhausted, "log is full");
-      std::string bytes;
-      p.encoded.AppendLeafBytes(seq, time, bytes);
-      frontier.Append(HashLeaf(bytes), hasher, [&](const NodeId& id, const Hash& h) {
+      leaf.clear();
+      p.encoded.AppendLeafBytes(seq, time, leaf);
+      frontier.Append(hasher.Leaf(leaf), hasher, [&](const NodeId& id, const Hash& h) {
         window.Add(id, h);
         batch.PutNode(id, h);
       });
       if (p.request.effects) p.request.effects(MakeEntry(p.request, seq, now), batch);
-      batch.PutEntry(seq, std::move(bytes));
+      batch.PutEntry(seq, leaf);
       ++seq;
     }
   }
@@ -229,11 +250,10 @@ Status Ledger::Impl::TryCommitGroup(const std::vector<Writer*>& group) {
   // C2SP tlog-checkpoint: never sign a checkpoint inconsistent with the previous one. The new
   // root was built from the in-memory frontier; proving it extends the last signed root guards
   // against a frontier or cache that drifted from what was signed.
-  if (old.frontier.size() > 0) {
+  if (first > 0) {
     TF_ASSIGN_OR_RETURN(std::vector<Hash> proof,
-                        tf::ledger::ConsistencyProof(old.frontier.size(), frontier.size(), reader));
-    Status consistent =
-        VerifyConsistency(old.frontier.size(), frontier.size(), old.root, root, proof);
+                        tf::ledger::ConsistencyProof(first, frontier.size(), reader));
+    Status consistent = VerifyConsistency(first, frontier.size(), old.root, root, proof);
     if (!consistent.ok()) {
       return Status(ErrorCode::kCheckpointInconsistent, "refusing to sign tree size " +
                                                             std::to_string(frontier.size()) + ": " +
@@ -245,25 +265,25 @@ Status Ledger::Impl::TryCommitGroup(const std::vector<Writer*>& group) {
   batch.PutCheckpoint(frontier.size(), note);
   TF_RETURN_IF_ERROR(store_->Write(batch));
 
-  // Durable: hand out receipts against the new checkpoint, then publish the head.
-  seq = old.frontier.size();
+  // Durable: hand out receipts against the new checkpoint, then publish the head. The proofs
+  // share the group's right edge, folded once (internal/group_proofs.h).
+  const internal::GroupProofs proofs(frontier, window, base);
+  seq = first;
   for (Writer* w : group) {
     w->receipts.clear();
     w->receipts.reserve(w->entries.size());
-    for (const Writer::Pending& p : w->entries) {
-      Receipt r;
-      r.entry = MakeEntry(p.request, seq, now);
+    for (Writer::Pending& p : w->entries) {
+      Receipt& r = w->receipts.emplace_back();
+      r.entry = TakeEntry(p.request, seq, now);
       r.leaf_index = seq;
-      TF_ASSIGN_OR_RETURN(r.inclusion_proof,
-                          tf::ledger::InclusionProof(seq, frontier.size(), reader));
+      TF_RETURN_IF_ERROR(proofs.InclusionProof(seq, r.inclusion_proof));
       r.checkpoint = note;
-      w->receipts.push_back(std::move(r));
       ++seq;
     }
   }
   cache_.Add(batch.nodes());
   Head next{std::move(frontier), root, std::move(note), now};
-  leader_head_ = next;
+  commit_head_ = next;
   MutexLock lock(&mu_);
   head_ = std::move(next);
   return Status::Ok();

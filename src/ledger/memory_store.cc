@@ -22,8 +22,10 @@ Status MemoryStore::Write(const WriteBatch& batch) {
                                                     std::to_string(*batch.expected_tree_size()));
     }
   }
-  for (const auto& [seq, bytes] : batch.entries())
-    entries_[seq] = bytes;
+  for (size_t i = 0; i < batch.entry_count(); ++i) {
+    const WriteBatch::EntryPut e = batch.entry(i);
+    entries_[e.seq] = std::string(e.leaf_bytes);
+  }
   for (const auto& [id, hash] : batch.nodes())
     nodes_[id] = hash;
   for (const auto& [size, note] : batch.checkpoints())

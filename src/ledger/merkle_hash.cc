@@ -45,6 +45,12 @@ Hash NodeHasher::Children(const Hash& left, const Hash& right) {
   return hasher_.Finish();
 }
 
+Hash NodeHasher::Leaf(std::string_view leaf_bytes) {
+  hasher_.Update(std::span<const uint8_t>(&kLeafPrefix, 1));
+  hasher_.Update(leaf_bytes);
+  return hasher_.Finish();
+}
+
 Hash EmptyRoot() {
   return Sha256(std::string_view());
 }

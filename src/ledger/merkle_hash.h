@@ -30,6 +30,8 @@ Hash HashChildren(const Hash& left, const Hash& right);
 class NodeHasher {
  public:
   Hash Children(const Hash& left, const Hash& right);
+  // HashLeaf with the same context.
+  Hash Leaf(std::string_view leaf_bytes);
 
  private:
   Sha256Hasher hasher_;

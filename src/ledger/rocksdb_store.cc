@@ -216,8 +216,10 @@ Result<std::unique_ptr<RocksDbStore>> RocksDbStore::Open(const std::string& path
 Status RocksDbStore::Write(const WriteBatch& batch) {
   Impl& d = *impl_;
   rocksdb::WriteBatch wb;
-  for (const auto& [seq, bytes] : batch.entries())
-    wb.Put(d.cf(kEntries), U64Key(seq), bytes);
+  for (size_t i = 0; i < batch.entry_count(); ++i) {
+    const WriteBatch::EntryPut e = batch.entry(i);
+    wb.Put(d.cf(kEntries), U64Key(e.seq), ToSlice(e.leaf_bytes));
+  }
   for (const auto& [id, hash] : batch.nodes()) {
     if (InTile(id)) continue;
     wb.Put(d.cf(kNodes), NodeKey(id),

@@ -16,8 +16,19 @@ void MoveAppend(std::vector<T>& to, std::vector<T>& from) {
 
 }  // namespace
 
+void WriteBatch::Reserve(size_t entries, size_t leaf_bytes, size_t nodes) {
+  entries_.reserve(entries);
+  entry_bytes_.reserve(leaf_bytes);
+  nodes_.reserve(nodes);
+}
+
 void WriteBatch::Append(WriteBatch&& other) {
-  MoveAppend(entries_, other.entries_);
+  for (size_t i = 0; i < other.entry_count(); ++i) {
+    const EntryPut e = other.entry(i);
+    PutEntry(e.seq, e.leaf_bytes);
+  }
+  other.entries_.clear();
+  other.entry_bytes_.clear();
   MoveAppend(nodes_, other.nodes_);
   MoveAppend(checkpoints_, other.checkpoints_);
   MoveAppend(blob_puts_, other.blob_puts_);

@@ -53,8 +53,16 @@ class WriteBatch {
     std::string state;
   };
 
-  void PutEntry(uint64_t seq, std::string leaf_bytes) {
-    entries_.emplace_back(seq, std::move(leaf_bytes));
+  // An entry's leaf bytes. The batch keeps all of them in one buffer: a group commit of
+  // thousands of entries costs no allocation per entry.
+  struct EntryPut {
+    uint64_t seq = 0;
+    std::string_view leaf_bytes;  // Valid while the batch lives and is not changed.
+  };
+
+  void PutEntry(uint64_t seq, std::string_view leaf_bytes) {
+    entries_.push_back({seq, entry_bytes_.size(), leaf_bytes.size()});
+    entry_bytes_.append(leaf_bytes);
   }
   void PutNode(NodeId id, const Hash& hash) { nodes_.emplace_back(id, hash); }
   void PutCheckpoint(uint64_t tree_size, std::string signed_note) {
@@ -75,11 +83,17 @@ class WriteBatch {
   // kLedgerConflict. This is what lets several writers share one store safely.
   void ExpectTreeSize(uint64_t size) { expected_tree_size_ = size; }
 
+  // Room for `entries` entries of about `leaf_bytes` bytes in all and `nodes` nodes.
+  void Reserve(size_t entries, size_t leaf_bytes, size_t nodes);
   // Appends every mutation of `other`, in order.
   void Append(WriteBatch&& other);
   bool empty() const;
 
-  const std::vector<std::pair<uint64_t, std::string>>& entries() const { return entries_; }
+  size_t entry_count() const { return entries_.size(); }
+  EntryPut entry(size_t i) const {
+    const EntryRecord& r = entries_[i];
+    return {r.seq, std::string_view(entry_bytes_).substr(r.offset, r.size)};
+  }
   const std::vector<std::pair<NodeId, Hash>>& nodes() const { return nodes_; }
   const std::vector<std::pair<uint64_t, std::string>>& checkpoints() const { return checkpoints_; }
   const std::vector<BlobPut>& blob_puts() const { return blob_puts_; }
@@ -89,7 +103,13 @@ class WriteBatch {
   const std::optional<uint64_t>& expected_tree_size() const { return expected_tree_size_; }
 
  private:
-  std::vector<std::pair<uint64_t, std::string>> entries_;
+  struct EntryRecord {
+    uint64_t seq = 0;
+    size_t offset = 0;  // In entry_bytes_.
+    size_t size = 0;
+  };
+  std::vector<EntryRecord> entries_;
+  std::string entry_bytes_;
   std::vector<std::pair<NodeId, Hash>> nodes_;
   std::vector<std::pair<uint64_t, std::string>> checkpoints_;
   std::vector<BlobPut> blob_puts_;
