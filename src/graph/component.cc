@@ -1,9 +1,10 @@
 #include "graph/component.h"
 
-#include <unordered_set>
+#include <algorithm>
 #include <vector>
 
 #include "graph/internal/edge_walker.h"
+#include "graph/internal/node_set.h"
 
 namespace tf::graph {
 
@@ -13,14 +14,17 @@ Result<ComponentSize> ComponentSizeOf(const GraphStore& store, std::string_view 
   TraversalOptions weak = options;
   weak.direction = Direction::kBoth;
   const internal::EdgeWalker walker(store, weak, /*recent_only=*/false);
-  std::unordered_set<NodeIndex> seen{start};
+  // Sized for the limit up to a bound: a small limit never rehashes, a large one grows on demand.
+  constexpr uint64_t kPresizeNodes = 4096;
+  internal::NodeSet seen(std::min(limit + 1, kPresizeNodes));
+  seen.Insert(start);
   std::vector<NodeIndex> stack{start};
   ComponentSize r;
   while (!stack.empty() && !r.exceeded) {
     const NodeIndex n = stack.back();
     stack.pop_back();
     TF_RETURN_IF_ERROR(walker.Visit(n, [&](const internal::WalkedEdge& e) {
-      if (seen.insert(e.other).second) stack.push_back(e.other);
+      if (seen.Insert(e.other)) stack.push_back(e.other);
       r.exceeded = seen.size() > limit;
       return !r.exceeded;
     }));

@@ -104,6 +104,7 @@ Result<std::unique_ptr<GraphStore>> GraphStore::Open(const std::string& dir,
   }
   TF_RETURN_IF_ERROR(FromRocks(it->status(), "read types"));
   if (d.type_ids.size() != d.state.type_count) return Corrupt("type records are missing");
+  if (options.adjacency_cache) TF_RETURN_IF_ERROR(store->BuildAdjacencyCache().status());
   return store;
 }
 
@@ -250,6 +251,10 @@ Status GraphStore::ScanAdjacency(
 
 Result<uint64_t> GraphStore::BuildAdjacencyCache() {
   std::lock_guard write_lock(impl_->write_mu);  // no Apply while the copy is taken
+  return BuildAdjacencyCacheLocked();
+}
+
+Result<uint64_t> GraphStore::BuildAdjacencyCacheLocked() {
   const StoreState st = state();
   internal::AdjacencyCache::Builder builder(st.node_count);
   for (EdgeDir dir : {EdgeDir::kOut, EdgeDir::kIn}) {
@@ -264,9 +269,18 @@ Result<uint64_t> GraphStore::BuildAdjacencyCache() {
   return bytes;
 }
 
-bool GraphStore::has_adjacency_cache() const {
+std::shared_ptr<const internal::AdjacencyCache> GraphStore::CacheSnapshot() const {
   std::shared_lock lock(impl_->mu);
-  return impl_->cache != nullptr;
+  return impl_->cache;
+}
+
+bool GraphStore::has_adjacency_cache() const {
+  return CacheSnapshot() != nullptr;
+}
+
+uint64_t GraphStore::adjacency_cache_bytes() const {
+  std::shared_ptr<const internal::AdjacencyCache> cache = CacheSnapshot();
+  return cache ? cache->bytes() : 0;
 }
 
 Result<Value> GraphStore::EdgeProperties(NodeIndex src, int64_t time, uint64_t edge_id) const {
@@ -291,6 +305,7 @@ Result<std::unique_ptr<GraphStore>> OpenDataDirGraph(const std::string& data_dir
     return NotFound(data_dir + " holds no graph (no " + dir + "; run proof graph ingest first)");
   }
   options.create_if_missing = false;
+  options.adjacency_cache = true;
   return GraphStore::Open(dir, options);
 }
 

@@ -15,6 +15,11 @@
 // Adjacency keys put a node's edges newest first, so a time-restricted scan stops early.
 // An edge's id is (batch << 24) | position: where its record and receipt live.
 //
+// Adjacency cache: with GraphStoreOptions::adjacency_cache (what decisions open the store with,
+// OpenDataDirGraph) or after BuildAdjacencyCache, traversals read the hot adjacency from an
+// in-memory compressed copy (internal/adjacency_cache.h) that every Apply patches with its batch
+// and MoveToArchive rebuilds, so it never serves a state the store has left.
+//
 // Thread safety: reads may run concurrently with each other and with Apply; a reader sees each
 // applied batch entirely or not at all. Apply and MoveToArchive are serialised internally.
 #ifndef TF_GRAPH_GRAPH_STORE_H_
@@ -34,6 +39,11 @@
 #include "graph/graph_record.h"
 
 namespace tf::graph {
+
+namespace internal {
+class AdjacencyCache;
+class EdgeWalker;
+}  // namespace internal
 
 using NodeIndex = uint64_t;
 
@@ -56,6 +66,10 @@ enum class Tier : uint8_t { kHot = 0, kArchive = 1 };
 struct GraphStoreOptions {
   bool create_if_missing = true;
   size_t block_cache_bytes = size_t{128} << 20;
+  // Build the adjacency cache when opening (about 16 bytes per adjacency entry, two entries per
+  // edge; a few seconds per million edges) and keep it current: for stores that serve queries
+  // and decisions rather than ingest.
+  bool adjacency_cache = false;
 };
 
 // The store's watermark and counters, advanced by every Apply.
@@ -155,20 +169,28 @@ class GraphStore {
   // steps. Returns how many edges moved.
   Result<uint64_t> MoveToArchive(int64_t cutoff);
 
-  // Builds an in-memory compressed copy of the hot adjacency (internal/adjacency_cache.h), from
-  // which VisitEdges then serves the hot tier; the next Apply or MoveToArchive drops it. Writes
-  // wait while it is built. Returns its size in bytes.
+  // Builds the in-memory compressed copy of the hot adjacency (internal/adjacency_cache.h), from
+  // which traversals then read the hot tier; from then on Apply and MoveToArchive keep it
+  // current. Writes wait while it is built. Returns its size in bytes.
   Result<uint64_t> BuildAdjacencyCache();
   bool has_adjacency_cache() const;
+  uint64_t adjacency_cache_bytes() const;  // 0 without a cache
 
  private:
+  friend class internal::EdgeWalker;  // reads one snapshot of the cache per query
   struct Impl;
   explicit GraphStore(std::unique_ptr<Impl> impl);
+  // The current cache (null when there is none); immutable, so it stays valid while held.
+  std::shared_ptr<const internal::AdjacencyCache> CacheSnapshot() const;
+  // REQUIRES: impl_->write_mu held.
+  Result<uint64_t> BuildAdjacencyCacheLocked();
   std::unique_ptr<Impl> impl_;
 };
 
 // The graph store of a data directory (`data_dir`/graph, beside the ledger), opened without
-// creating anything: for readers such as decisions. kNotFound when the directory holds no graph.
+// creating anything and with the adjacency cache (options.adjacency_cache is set): for readers
+// such as decisions, whose graph-limit checks then run in memory. kNotFound when the directory
+// holds no graph.
 Result<std::unique_ptr<GraphStore>> OpenDataDirGraph(const std::string& data_dir,
                                                      GraphStoreOptions options = {});
 

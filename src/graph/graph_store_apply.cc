@@ -129,6 +129,9 @@ Status GraphStore::Apply(const BatchToApply& batch) {
     TF_ASSIGN_OR_RETURN(lookup, LookUpNodes(batch.records));
   }
   BatchNodes nodes(std::move(lookup), st.node_count);
+  // A store with an adjacency cache patches it with the batch's edges (no RocksDB scan).
+  const std::shared_ptr<const internal::AdjacencyCache> cache = CacheSnapshot();
+  std::vector<internal::CacheEdge> cache_out, cache_in;
   std::unordered_map<std::string, uint32_t> new_types;
   SortedWrites writes(batch.records.size() * 2);
   for (size_t pos = 0; pos < batch.records.size(); ++pos) {
@@ -162,6 +165,10 @@ Status GraphStore::Apply(const BatchToApply& batch) {
                internal::AdjValue(*dst, *type, props));
     writes.Put(kCfAdj, internal::AdjKey(EdgeDir::kIn, *dst, e.observed_at, edge_id),
                internal::AdjValue(*src, *type, {}));
+    if (cache) {
+      cache_out.push_back({*src, *dst, *type, e.observed_at, edge_id});
+      cache_in.push_back({*dst, *src, *type, e.observed_at, edge_id});
+    }
     ++st.edge_count;
   }
   for (const auto& [name, id] : new_types) {
@@ -174,13 +181,22 @@ Status GraphStore::Apply(const BatchToApply& batch) {
   st.applied_batch = batch.batch;
   st.applied_seq = batch.seq;
   writes.Put(kCfMeta, "state", internal::EncodeState(st));
+  std::shared_ptr<internal::AdjacencyCache> next_cache;
+  if (cache) {
+    TF_ASSIGN_OR_RETURN(internal::AdjacencyCache patched,
+                        internal::AdjacencyCache::WithEdges(
+                            *cache, st.node_count, std::move(cache_out), std::move(cache_in)));
+    next_cache = std::make_shared<internal::AdjacencyCache>(std::move(patched));
+    next_cache->applied_batch = st.applied_batch;
+  }
   rocksdb::WriteBatch wb;
   writes.MoveTo(d.handles, wb);
-  TF_RETURN_IF_ERROR(FromRocks(d.db->Write(d.write_options, &wb), "apply batch"));
-
+  // The write and the new cache become visible together: a reader that finds the batch's nodes
+  // in RocksDB takes its cache snapshot after this lock is released, so never an older one.
   std::unique_lock lock(d.mu);
+  TF_RETURN_IF_ERROR(FromRocks(d.db->Write(d.write_options, &wb), "apply batch"));
   d.state = st;
-  d.cache.reset();
+  d.cache = std::move(next_cache);
   d.type_names.resize(st.type_count);
   for (auto& [name, id] : new_types) {
     d.type_names[id] = name;
@@ -192,6 +208,7 @@ Status GraphStore::Apply(const BatchToApply& batch) {
 Result<uint64_t> GraphStore::MoveToArchive(int64_t cutoff) {
   Impl& d = *impl_;
   std::lock_guard write_lock(d.write_mu);
+  const bool had_cache = has_adjacency_cache();
   uint64_t moved = 0;
   rocksdb::ReadOptions ro;
   ro.total_order_seek = true;
@@ -217,11 +234,13 @@ Result<uint64_t> GraphStore::MoveToArchive(int64_t cutoff) {
     if (!more) st.archive_cutoff = std::max(st.archive_cutoff, cutoff);
     wb.Put(d.cf(kCfMeta), "state", internal::EncodeState(st));
     TF_RETURN_IF_ERROR(FromRocks(d.db->Write(d.write_options, &wb), "archive"));
+    // The cache still holds the moved entries: traversals read RocksDB until it is rebuilt.
     std::unique_lock lock(d.mu);
     d.state = st;
     d.cache.reset();
     moved += step_out;
   }
+  if (had_cache) TF_RETURN_IF_ERROR(BuildAdjacencyCacheLocked().status());
   return moved;
 }
 

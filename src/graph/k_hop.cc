@@ -1,8 +1,9 @@
 #include "graph/k_hop.h"
 
-#include <unordered_set>
+#include <algorithm>
 
 #include "graph/internal/edge_walker.h"
+#include "graph/internal/node_set.h"
 
 namespace tf::graph {
 
@@ -15,7 +16,9 @@ Result<KHopResult> KHopFrom(const GraphStore& store, NodeIndex start,
   if (k.max_nodes == 0) return Status(ErrorCode::kGraphQueryInvalid, "max_nodes must be > 0");
   internal::EdgeWalker walker(store, options, /*recent_only=*/false);
   KHopResult r;
-  std::unordered_set<NodeIndex> seen{start};
+  constexpr uint64_t kPresizeNodes = 4096;
+  internal::NodeSet seen(std::min<uint64_t>(k.max_nodes, kPresizeNodes));
+  seen.Insert(start);
   std::vector<NodeIndex> frontier{start}, next;
   std::vector<internal::WalkedEdge> edges;
   for (uint32_t hop = 0; hop < k.hops && !frontier.empty() && !r.truncated; ++hop) {
@@ -24,7 +27,7 @@ Result<KHopResult> KHopFrom(const GraphStore& store, NodeIndex start,
       edges.clear();
       TF_RETURN_IF_ERROR(walker.Collect(n, k.degree_cap, edges));
       for (const internal::WalkedEdge& e : edges) {
-        if (!seen.insert(e.other).second) continue;
+        if (!seen.Insert(e.other)) continue;
         next.push_back(e.other);
         if (r.nodes.size() + next.size() >= k.max_nodes) {
           r.truncated = true;

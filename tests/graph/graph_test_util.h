@@ -31,7 +31,8 @@ inline ledger::NoteSigner TestSigner() {
 
 // A ledger and a graph store in `dir`/ledger and `dir`/graph.
 struct GraphFixture {
-  explicit GraphFixture(const std::string& dir) : clock(1'700'000'000'000'000'000) {
+  explicit GraphFixture(const std::string& dir, const GraphStoreOptions& graph_options = {})
+      : clock(1'700'000'000'000'000'000) {
     std::filesystem::create_directories(dir);
     auto s = ledger::RocksDbStore::Open(dir + "/ledger", {});
     EXPECT_TRUE(s.ok()) << s.status().message();
@@ -43,7 +44,7 @@ struct GraphFixture {
     auto l = ledger::Ledger::Open(std::move(options));
     EXPECT_TRUE(l.ok()) << l.status().message();
     ledger = std::move(*l);
-    auto g = GraphStore::Open(dir + "/graph");
+    auto g = GraphStore::Open(dir + "/graph", graph_options);
     EXPECT_TRUE(g.ok()) << g.status().message();
     graph = std::move(*g);
   }

@@ -1,9 +1,17 @@
 #include "graph/internal/adjacency_cache.h"
 
-#include "graph/internal/codec.h"
-#include "graph/internal/store_format.h"
+#include <algorithm>
+#include <limits>
 
 namespace tf::graph::internal {
+namespace {
+
+// The store's key order within a node's run: newest first, equal times by edge id.
+bool RunsBefore(int64_t time_a, uint64_t id_a, int64_t time_b, uint64_t id_b) {
+  return time_a != time_b ? time_a > time_b : id_a < id_b;
+}
+
+}  // namespace
 
 AdjacencyCache::Builder::Builder(uint64_t node_count) : node_count_(node_count) {
   for (Side& s : sides_)
@@ -33,6 +41,24 @@ void AdjacencyCache::Builder::Add(EdgeDir dir, NodeIndex node, const AdjacentEdg
   PutVarint(side.bytes, e.edge_id);
 }
 
+void AdjacencyCache::Builder::CopyRuns(const AdjacencyCache& from, EdgeDir dir, NodeIndex begin,
+                                       NodeIndex end) {
+  end = std::min<NodeIndex>(end, from.node_count());
+  if (begin >= end) return;
+  Side& side = sides_[static_cast<int>(dir)];
+  const AdjacencyCache::Side& source = from.sides_[static_cast<int>(dir)];
+  while (side.next_node < begin) {
+    side.offsets.push_back(side.bytes.size());
+    ++side.next_node;
+  }
+  // A run's first time is absolute and the rest are deltas within it: runs move as bytes.
+  const uint64_t first = source.offsets[begin], last = source.offsets[end];
+  for (NodeIndex n = begin; n < end; ++n)
+    side.offsets.push_back(side.bytes.size() + (source.offsets[n] - first));
+  side.bytes.append(source.bytes, first, last - first);
+  side.next_node = end;
+}
+
 AdjacencyCache AdjacencyCache::Builder::Finish() && {
   AdjacencyCache cache;
   for (int d = 0; d < 2; ++d) {
@@ -43,38 +69,55 @@ AdjacencyCache AdjacencyCache::Builder::Finish() && {
   return cache;
 }
 
+Result<AdjacencyCache> AdjacencyCache::WithEdges(const AdjacencyCache& base, uint64_t node_count,
+                                                 std::vector<CacheEdge> out,
+                                                 std::vector<CacheEdge> in) {
+  Builder builder(node_count);
+  std::vector<AdjacentEdge> existing;
+  for (EdgeDir dir : {EdgeDir::kOut, EdgeDir::kIn}) {
+    std::vector<CacheEdge>& added = dir == EdgeDir::kOut ? out : in;
+    std::sort(added.begin(), added.end(), [](const CacheEdge& a, const CacheEdge& b) {
+      return a.node != b.node ? a.node < b.node : RunsBefore(a.time, a.edge_id, b.time, b.edge_id);
+    });
+    NodeIndex copied = 0;  // runs of nodes below this are in the builder
+    for (size_t i = 0; i < added.size();) {
+      const NodeIndex node = added[i].node;
+      size_t group_end = i;
+      while (group_end < added.size() && added[group_end].node == node)
+        ++group_end;
+      builder.CopyRuns(base, dir, copied, node);
+      existing.clear();
+      TF_RETURN_IF_ERROR(base.Visit(node, dir, std::numeric_limits<int64_t>::min(),
+                                    std::numeric_limits<int64_t>::max(),
+                                    [&](const AdjacentEdge& e) {
+                                      existing.push_back(e);
+                                      return true;
+                                    }));
+      size_t k = 0;
+      for (size_t j = i; j < group_end || k < existing.size();) {
+        const bool take_new = k == existing.size() ||
+                              (j < group_end && RunsBefore(added[j].time, added[j].edge_id,
+                                                           existing[k].time, existing[k].edge_id));
+        if (take_new) {
+          const CacheEdge& c = added[j++];
+          builder.Add(dir, node, AdjacentEdge{c.other, c.type, c.time, c.edge_id, {}});
+        } else {
+          builder.Add(dir, node, existing[k++]);
+        }
+      }
+      copied = node + 1;
+      i = group_end;
+    }
+    builder.CopyRuns(base, dir, copied, base.node_count());
+  }
+  return std::move(builder).Finish();
+}
+
 uint64_t AdjacencyCache::bytes() const {
   uint64_t total = 0;
   for (const Side& s : sides_)
     total += s.bytes.size() + s.offsets.size() * sizeof(uint64_t);
   return total;
-}
-
-Status AdjacencyCache::Visit(NodeIndex node, EdgeDir dir, int64_t oldest, int64_t newest,
-                             const GraphStore::EdgeVisitor& visit) const {
-  const Side& side = sides_[static_cast<int>(dir)];
-  if (node + 1 >= side.offsets.size()) return Status();
-  const uint64_t begin = side.offsets[node], end = side.offsets[node + 1];
-  Reader r(std::string_view(side.bytes).substr(begin, end - begin));
-  AdjacentEdge e;
-  int64_t time = 0;
-  bool first = true;
-  while (!r.done()) {
-    uint64_t t = 0, other = 0, type = 0, edge_id = 0;
-    if (!r.Varint(t) || !r.Varint(other) || !r.Varint(type) || !r.Varint(edge_id)) {
-      return Corrupt("adjacency cache entry does not decode");
-    }
-    time = first ? UnZigZag(t) : static_cast<int64_t>(static_cast<uint64_t>(time) - t);
-    first = false;
-    if (time > newest) continue;
-    if (time < oldest) break;
-    e.other = other;
-    e.type = static_cast<uint32_t>(type);
-    e.time = time;
-    e.edge_id = edge_id;
-    if (!visit(e)) break;
-  }
-  return Status();
 }
 
 }  // namespace tf::graph::internal

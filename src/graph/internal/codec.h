@@ -49,6 +49,10 @@ class Reader {
   explicit Reader(std::string_view in) : p_(in.data()), end_(in.data() + in.size()) {}
 
   bool Varint(uint64_t& out) {
+    if (p_ < end_ && (static_cast<uint8_t>(*p_) & 0x80) == 0) {  // one byte: most cache entries
+      out = static_cast<uint8_t>(*p_++);
+      return true;
+    }
     uint64_t v = 0;
     for (int shift = 0; shift < 64 && p_ < end_; shift += 7) {
       const uint8_t byte = static_cast<uint8_t>(*p_++);
