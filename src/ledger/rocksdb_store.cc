@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "ledger/internal/key_format.h"
+#include "ledger/internal/leaf_group.h"
 #include "ledger/internal/node_tile.h"
 
 namespace tf::ledger {
@@ -21,16 +22,31 @@ namespace {
 
 using internal::EvidenceKeyBytes;
 using internal::InTile;
+using internal::EncodeLeafGroup;
+using internal::kLeafGroupSpan;
+using internal::LeafGroupView;
 using internal::NodeKey;
 using internal::NodeTile;
 using internal::TileIndex;
 using internal::U64Key;
 
 // Column family order is fixed: handles_[i] is kColumnFamilies[i]. Nodes below level 8 live in
-// "tiles" (internal/node_tile.h), the few above in "nodes", one key each.
-enum Cf : size_t { kMeta = 0, kEntries, kNodes, kCheckpoints, kBlobs, kItems, kTiles, kCfCount };
+// "tiles" (internal/node_tile.h), the few above in "nodes", one key each. Entries are written in
+// "leaf_groups" (internal/leaf_group.h); "entries" holds one key per entry of stores written
+// before groups, read as they are, and the rare rewrite of an entry no group holds.
+enum Cf : size_t {
+  kMeta = 0,
+  kEntries,
+  kNodes,
+  kCheckpoints,
+  kBlobs,
+  kItems,
+  kTiles,
+  kLeafGroups,
+  kCfCount
+};
 constexpr const char* kColumnFamilies[kCfCount] = {"default", "entries", "nodes", "checkpoints",
-                                                   "blobs",   "items",   "tiles"};
+                                                   "blobs",   "items",   "tiles", "leaf_groups"};
 constexpr int kBloomBitsPerKey = 10;
 
 // Stores written before tiles kept every node in "nodes"; Open moves their lowest levels into
@@ -61,6 +77,8 @@ struct RocksDbStore::Impl {
   // is the only writer of its directory (RocksDB's LOCK file), so the cached size stays true.
   std::mutex write_mu;
   uint64_t tree_size = 0;
+  // One past the largest stored seq, in either layout: seqs from here on are new. Under write_mu.
+  uint64_t entries_end = 0;
 
   rocksdb::ColumnFamilyHandle* cf(Cf c) const { return handles[c]; }
 
@@ -91,8 +109,102 @@ struct RocksDbStore::Impl {
     return NodeTile::Decode(*bytes);
   }
 
+  // The leaf group with the largest first seq <= seq, as (first seq, value); nullopt if none.
+  Result<std::optional<std::pair<uint64_t, std::string>>> GroupAt(uint64_t seq) const {
+    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), cf(kLeafGroups)));
+    it->SeekForPrev(U64Key(seq));
+    TF_RETURN_IF_ERROR(FromRocks(it->status(), "read leaf group"));
+    if (!it->Valid()) return std::optional<std::pair<uint64_t, std::string>>();
+    std::optional<uint64_t> first = internal::ParseU64Key(it->key().ToStringView());
+    if (!first) return Status(ErrorCode::kLedgerCorrupt, "malformed leaf group key");
+    return std::optional<std::pair<uint64_t, std::string>>(
+        std::make_pair(*first, it->value().ToString()));
+  }
+
+  Status LoadEntriesEnd();
+  Status PutEntries(const WriteBatch& batch, rocksdb::WriteBatch& wb, uint64_t& new_end) const;
   Status MigrateNodesToTiles();
 };
+
+Status RocksDbStore::Impl::LoadEntriesEnd() {
+  entries_end = 0;
+  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), cf(kEntries)));
+  it->SeekToLast();
+  TF_RETURN_IF_ERROR(FromRocks(it->status(), "read last entry"));
+  if (it->Valid()) {
+    std::optional<uint64_t> seq = internal::ParseU64Key(it->key().ToStringView());
+    if (!seq) return Status(ErrorCode::kLedgerCorrupt, "malformed entry key");
+    entries_end = *seq + 1;
+  }
+  it.reset(db->NewIterator(rocksdb::ReadOptions(), cf(kLeafGroups)));
+  it->SeekToLast();
+  TF_RETURN_IF_ERROR(FromRocks(it->status(), "read last leaf group"));
+  if (it->Valid()) {
+    std::optional<uint64_t> first = internal::ParseU64Key(it->key().ToStringView());
+    if (!first) return Status(ErrorCode::kLedgerCorrupt, "malformed leaf group key");
+    TF_ASSIGN_OR_RETURN(LeafGroupView group, LeafGroupView::Parse(it->value().ToStringView()));
+    entries_end = std::max(entries_end, *first + group.size());
+  }
+  return Status::Ok();
+}
+
+// New seqs (at or past entries_end) go into leaf groups: one put per run of consecutive seqs
+// within one kLeafGroupSpan-aligned block. A seq already stored (a repair, or a tamper test) is
+// rewritten where it lives: inside its group, or under its own key. REQUIRES: write_mu held.
+Status RocksDbStore::Impl::PutEntries(const WriteBatch& batch, rocksdb::WriteBatch& wb,
+                                      uint64_t& new_end) const {
+  new_end = entries_end;
+  std::vector<std::string_view> run;
+  uint64_t run_first = 0;
+  auto flush = [&] {
+    if (!run.empty()) wb.Put(cf(kLeafGroups), U64Key(run_first), EncodeLeafGroup(run));
+    run.clear();
+  };
+  // Existing groups this batch changes: first seq -> their leaves, rewritten at the end.
+  std::map<uint64_t, std::vector<std::string>> changed;
+  for (size_t i = 0; i < batch.entry_count(); ++i) {
+    const WriteBatch::EntryPut e = batch.entry(i);
+    if (e.seq >= entries_end) {
+      const bool extends =
+          !run.empty() && e.seq == run_first + run.size() && e.seq % kLeafGroupSpan != 0;
+      if (!extends) {
+        flush();
+        run_first = e.seq;
+      }
+      run.push_back(e.leaf_bytes);
+      new_end = std::max(new_end, e.seq + 1);
+      continue;
+    }
+    auto held = changed.upper_bound(e.seq);
+    if (held != changed.begin() &&
+        e.seq - std::prev(held)->first < std::prev(held)->second.size()) {
+      --held;
+    } else {
+      held = changed.end();
+      TF_ASSIGN_OR_RETURN(auto stored, GroupAt(e.seq));
+      if (stored) {
+        TF_ASSIGN_OR_RETURN(LeafGroupView group, LeafGroupView::Parse(stored->second));
+        if (e.seq - stored->first < group.size()) {
+          std::vector<std::string> leaves;
+          for (size_t j = 0; j < group.size(); ++j)
+            leaves.emplace_back(group.leaf(j));
+          held = changed.emplace(stored->first, std::move(leaves)).first;
+        }
+      }
+    }
+    if (held == changed.end()) {
+      wb.Put(cf(kEntries), U64Key(e.seq), ToSlice(e.leaf_bytes));
+    } else {
+      held->second[e.seq - held->first] = std::string(e.leaf_bytes);
+    }
+  }
+  flush();
+  for (const auto& [first, leaves] : changed) {
+    const std::vector<std::string_view> views(leaves.begin(), leaves.end());
+    wb.Put(cf(kLeafGroups), U64Key(first), EncodeLeafGroup(views));
+  }
+  return Status::Ok();
+}
 
 Status RocksDbStore::Impl::MigrateNodesToTiles() {
   TF_ASSIGN_OR_RETURN(std::optional<std::string> layout, Get(kMeta, kNodeLayoutKey));
@@ -197,7 +309,7 @@ Result<std::unique_ptr<RocksDbStore>> RocksDbStore::Open(const std::string& path
     table.block_cache = cache;
     table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(kBloomBitsPerKey));
     // Hashes and signatures do not compress; JSON entries and evidence content may.
-    const bool compress = i == kEntries || i == kBlobs || i == kItems;
+    const bool compress = i == kEntries || i == kLeafGroups || i == kBlobs || i == kItems;
     cf_options.compression = compress ? rocksdb::kLZ4Compression : rocksdb::kNoCompression;
     cf_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
     descriptors.emplace_back(kColumnFamilies[i], cf_options);
@@ -207,6 +319,7 @@ Result<std::unique_ptr<RocksDbStore>> RocksDbStore::Open(const std::string& path
   if (!s.ok()) return FromRocks(s, "open " + path);
   impl->db.reset(raw);
   TF_RETURN_IF_ERROR(impl->MigrateNodesToTiles());
+  TF_RETURN_IF_ERROR(impl->LoadEntriesEnd());
   auto store = std::unique_ptr<RocksDbStore>(new RocksDbStore(std::move(impl)));
   TF_ASSIGN_OR_RETURN(auto latest, store->ReadLatestCheckpoint());
   store->impl_->tree_size = latest ? latest->first : 0;
@@ -216,10 +329,6 @@ Result<std::unique_ptr<RocksDbStore>> RocksDbStore::Open(const std::string& path
 Status RocksDbStore::Write(const WriteBatch& batch) {
   Impl& d = *impl_;
   rocksdb::WriteBatch wb;
-  for (size_t i = 0; i < batch.entry_count(); ++i) {
-    const WriteBatch::EntryPut e = batch.entry(i);
-    wb.Put(d.cf(kEntries), U64Key(e.seq), ToSlice(e.leaf_bytes));
-  }
   for (const auto& [id, hash] : batch.nodes()) {
     if (InTile(id)) continue;
     wb.Put(d.cf(kNodes), NodeKey(id),
@@ -245,6 +354,8 @@ Status RocksDbStore::Write(const WriteBatch& batch) {
                                                   ", batch expected " +
                                                   std::to_string(*batch.expected_tree_size()));
   }
+  uint64_t entries_end = 0;
+  TF_RETURN_IF_ERROR(d.PutEntries(batch, wb, entries_end));
   // Tiles are read, extended and rewritten under the lock, so no two writes interleave on one.
   // A commit touches few tiles: one or two for a small group, one per 256 entries for a large.
   std::map<uint64_t, NodeTile> tiles;
@@ -261,6 +372,7 @@ Status RocksDbStore::Write(const WriteBatch& batch) {
     wb.Put(d.cf(kTiles), U64Key(index), tile.Encode());
   TF_RETURN_IF_ERROR(FromRocks(d.db->Write(d.write_options, &wb), "write"));
   d.tree_size = std::max(d.tree_size, new_size);
+  d.entries_end = entries_end;
   // A purge must remove the bytes, not just hide them: compact the deleted keys' range so the
   // content leaves the SST files now rather than at some later compaction. The batch is already
   // committed, so a failed compaction only delays the physical erasure.
@@ -327,19 +439,74 @@ Status RocksDbStore::ReadNodes(std::span<const NodeId> ids, std::span<Hash> out)
 }
 
 Result<std::string> RocksDbStore::ReadEntry(uint64_t seq) {
+  // A key of its own (older stores) is checked first: the bloom filter makes a miss cheap.
   TF_ASSIGN_OR_RETURN(std::optional<std::string> v, impl_->Get(kEntries, U64Key(seq)));
-  if (!v) return NotFound("entry " + std::to_string(seq) + " not found");
-  return std::move(*v);
+  if (v) return std::move(*v);
+  TF_ASSIGN_OR_RETURN(auto stored, impl_->GroupAt(seq));
+  if (stored) {
+    TF_ASSIGN_OR_RETURN(LeafGroupView group, LeafGroupView::Parse(stored->second));
+    if (seq - stored->first < group.size()) return std::string(group.leaf(seq - stored->first));
+  }
+  return NotFound("entry " + std::to_string(seq) + " not found");
 }
 
 Status RocksDbStore::ScanEntries(uint64_t begin, uint64_t end, const EntryVisitor& visit) {
   if (begin >= end) return Status::Ok();
-  return impl_->Scan(kEntries, U64Key(begin), U64Key(end),
-                     [&](std::string_view key, std::string_view value) -> Status {
-                       std::optional<uint64_t> seq = internal::ParseU64Key(key);
-                       if (!seq) return Status(ErrorCode::kLedgerCorrupt, "malformed entry key");
-                       return visit(*seq, value);
-                     });
+  // Merges the two layouts by seq: entries under their own keys and leaf groups.
+  Impl& d = *impl_;
+  const std::string from = U64Key(begin);
+  std::unique_ptr<rocksdb::Iterator> single(
+      d.db->NewIterator(rocksdb::ReadOptions(), d.cf(kEntries)));
+  single->Seek(from);
+  std::unique_ptr<rocksdb::Iterator> groups(
+      d.db->NewIterator(rocksdb::ReadOptions(), d.cf(kLeafGroups)));
+  groups->SeekForPrev(from);
+  if (!groups->Valid()) groups->Seek(from);
+  std::optional<LeafGroupView> group;
+  uint64_t group_first = 0;
+  size_t in_group = 0;
+  // Positions `group` on the next leaf at or after `begin`, moving through groups as needed.
+  auto settle = [&]() -> Status {
+    while (true) {
+      if (group && in_group < group->size() && group_first + in_group < begin) {
+        in_group = begin - group_first;
+      }
+      if (group && in_group < group->size()) return Status::Ok();
+      if (group) groups->Next();
+      group.reset();
+      if (!groups->Valid()) return FromRocks(groups->status(), "scan leaf groups");
+      std::optional<uint64_t> first = internal::ParseU64Key(groups->key().ToStringView());
+      if (!first) return Status(ErrorCode::kLedgerCorrupt, "malformed leaf group key");
+      TF_ASSIGN_OR_RETURN(LeafGroupView parsed,
+                          LeafGroupView::Parse(groups->value().ToStringView()));
+      group = parsed;
+      group_first = *first;
+      in_group = 0;
+    }
+  };
+  TF_RETURN_IF_ERROR(settle());
+  while (true) {
+    std::optional<uint64_t> single_seq;
+    if (single->Valid()) {
+      single_seq = internal::ParseU64Key(single->key().ToStringView());
+      if (!single_seq) return Status(ErrorCode::kLedgerCorrupt, "malformed entry key");
+    }
+    const std::optional<uint64_t> group_seq =
+        group ? std::optional<uint64_t>(group_first + in_group) : std::nullopt;
+    const bool take_single = single_seq && (!group_seq || *single_seq <= *group_seq);
+    const std::optional<uint64_t> seq = take_single ? single_seq : group_seq;
+    if (!seq || *seq >= end) break;
+    if (take_single) {
+      TF_RETURN_IF_ERROR(visit(*seq, single->value().ToStringView()));
+      single->Next();
+    } else {
+      TF_RETURN_IF_ERROR(visit(*seq, group->leaf(in_group)));
+      ++in_group;
+      TF_RETURN_IF_ERROR(settle());
+    }
+  }
+  TF_RETURN_IF_ERROR(FromRocks(single->status(), "scan entries"));
+  return FromRocks(groups->status(), "scan leaf groups");
 }
 
 Result<std::optional<std::string>> RocksDbStore::ReadCheckpoint(uint64_t tree_size) {
