@@ -39,7 +39,7 @@ namespace {
 // Another process may share the store (the SQL backend); after a conflict the head is re-read
 // and the group re-sequenced on top of it.
 constexpr int kMaxConflictRetries = 3;
-// Leaf bytes besides the encoded parts: the seq, the time and the closing quote and brace.
+// Leaf bytes besides the encoded head and the tenant: the seq, the time and the member names.
 constexpr size_t kLeafTailBytes = 64;
 
 Entry MakeEntry(const AppendRequest& request, uint64_t seq, int64_t time) {
@@ -222,7 +222,7 @@ Status Ledger::Impl::TryCommitGroup(const std::vector<Writer*>& group, size_t co
   size_t leaf_bytes = 0;
   for (const Writer* w : group) {
     for (const Writer::Pending& p : w->entries)
-      leaf_bytes += p.encoded.head.size() + p.encoded.middle.size() + kLeafTailBytes;
+      leaf_bytes += p.encoded.head.size() + p.request.tenant.size() + kLeafTailBytes;
   }
   // A leaf completes two nodes on average (itself and, every other leaf, more).
   batch.Reserve(count, leaf_bytes, 2 * count + kMaxTreeLevel);
@@ -233,7 +233,7 @@ Status Ledger::Impl::TryCommitGroup(const std::vector<Writer*>& group, size_t co
   for (Writer* w : group) {
     for (Writer::Pending& p : w->entries) {
       leaf.clear();
-      p.encoded.AppendLeafBytes(seq, time, leaf);
+      p.encoded.AppendLeafBytes(seq, p.request.tenant, time, leaf);
       frontier.Append(hasher.Leaf(leaf), hasher, [&](const NodeId& id, const Hash& h) {
         window.Add(id, h);
         batch.PutNode(id, h);

@@ -66,7 +66,7 @@ TEST(EntryTest, FastEncoderMatchesCanonicalJsonForRandomEntries) {
         internal::EncodeEntry(e.tenant, e.kind, e.content_hash, e.metadata);
     ASSERT_TRUE(enc.ok());
     std::string fast;
-    enc->AppendLeafBytes(e.seq, FormatTimestamp(e.time_nanos), fast);
+    enc->AppendLeafBytes(e.seq, e.tenant, FormatTimestamp(e.time_nanos), fast);
     ASSERT_EQ(fast, *e.LeafBytes()) << "seed 2024, entry " << i;
   }
 }

@@ -6,10 +6,14 @@
 
 namespace tf::ledger::internal {
 
-void EncodedEntry::AppendLeafBytes(uint64_t seq, std::string_view time, std::string& out) const {
+void EncodedEntry::AppendLeafBytes(uint64_t seq, std::string_view tenant, std::string_view time,
+                                   std::string& out) const {
   out += head;
   out += std::to_string(seq);  // Integers below 2^53 print the same as ECMAScript's toString.
-  out += middle;
+  // Tenants are restricted to characters JSON never escapes, so they are quoted as they are.
+  out += ",\"tenant\":\"";
+  out += tenant;
+  out += "\",\"time\":\"";
   out += time;
   out += "\"}";
 }
@@ -20,25 +24,21 @@ Result<EncodedEntry> EncodeEntry(std::string_view tenant, std::string_view kind,
   TF_RETURN_IF_ERROR(ValidateKind(kind));
   if (!metadata.is_object())
     return Status(ErrorCode::kEntryInvalid, "metadata must be a JSON object");
-  Result<std::string> meta = CanonicalJson(metadata);
-  if (!meta.ok())
-    return Status(ErrorCode::kEntryInvalid, "metadata: " + std::string(meta.status().message()));
-  if (meta->size() > kMaxMetadataBytes) {
-    return Status(ErrorCode::kEntryInvalid, "metadata is larger than 64 KiB");
-  }
-  // Tenant and kind are restricted to characters JSON never escapes, so they are quoted as is.
+  // Kinds, like tenants, need no escaping. The metadata is canonicalised straight into the head.
   EncodedEntry e;
-  e.head.reserve(meta->size() + 128);
   e.head += "{\"content_hash\":\"";
   e.head += HexEncode(content_hash);
   e.head += "\",\"kind\":\"";
   e.head += kind;
   e.head += "\",\"metadata\":";
-  e.head += *meta;
+  const size_t meta_begin = e.head.size();
+  Status meta = AppendCanonicalJson(e.head, metadata);
+  if (!meta.ok())
+    return Status(ErrorCode::kEntryInvalid, "metadata: " + std::string(meta.message()));
+  if (e.head.size() - meta_begin > kMaxMetadataBytes) {
+    return Status(ErrorCode::kEntryInvalid, "metadata is larger than 64 KiB");
+  }
   e.head += ",\"seq\":";
-  e.middle = ",\"tenant\":\"";
-  e.middle += tenant;
-  e.middle += "\",\"time\":\"";
   return e;
 }
 

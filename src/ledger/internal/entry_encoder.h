@@ -18,11 +18,12 @@
 namespace tf::ledger::internal {
 
 struct EncodedEntry {
-  std::string head;    // {"content_hash":"…","kind":"…","metadata":{…},"seq":
-  std::string middle;  // ,"tenant":"…","time":"
+  std::string head;  // {"content_hash":"…","kind":"…","metadata":{…},"seq":
 
-  // The full leaf bytes. REQUIRES: seq <= kMaxSeq; `time` is a canonical timestamp.
-  void AppendLeafBytes(uint64_t seq, std::string_view time, std::string& out) const;
+  // The full leaf bytes. REQUIRES: seq <= kMaxSeq; `tenant` is the one encoded (validated);
+  // `time` is a canonical timestamp.
+  void AppendLeafBytes(uint64_t seq, std::string_view tenant, std::string_view time,
+                       std::string& out) const;
 };
 
 // Validates tenant, kind and metadata (kEntryInvalid) and encodes the seq-independent parts.
