@@ -5,6 +5,7 @@
 #include "policy/graph_builtins.h"
 #include "policy/internal/pack_checks.h"
 #include "policy/internal/pack_program.h"
+#include "policy/internal/rule_lookup.h"
 #include "policy/pack_session.h"
 
 namespace tf::policy {
@@ -37,6 +38,7 @@ internal::PackQueries LayOutQueries(const Pack& pack, const Activation& activati
   };
   internal::PackQueries q;
   q.activation = add(std::string(internal::kActivationQuery));
+  q.activation_values = add(std::string(internal::kActivationValuesQuery));
   // Each predicate on its own too, to name the one that fails when the combined query does.
   for (const internal::Leaf& leaf : activation.leaves) {
     q.leaves.push_back(add(
@@ -55,6 +57,16 @@ internal::PackQueries LayOutQueries(const Pack& pack, const Activation& activati
     q.properties.push_back(add(internal::BooleanRefQuery(property)));
   }
   return q;
+}
+
+// Whether the activation query can leave out the check that rule-ref predicates are boolean.
+bool AllRuleRefsBoolean(const Pack& pack, const rego::CompiledPolicy& policy,
+                        const Activation& activation) {
+  return std::all_of(activation.leaves.begin(), activation.leaves.end(),
+                     [&](const internal::Leaf& leaf) {
+                       return leaf.kind != PredicateKind::kRuleRef ||
+                              internal::IsBooleanByDefinition(policy, pack.data, leaf.text);
+                     });
 }
 
 }  // namespace
@@ -92,6 +104,7 @@ Result<std::unique_ptr<CompiledPack>> CompiledPack::Compile(Pack pack,
   }
   TF_RETURN_IF_ERROR(internal::CheckReservedPackages(pack, *policy));
   TF_RETURN_IF_ERROR(internal::CheckRefs(pack, *policy, activation, properties));
+  if (AllRuleRefsBoolean(pack, *policy, activation)) queries.activation = queries.activation_values;
   TF_ASSIGN_OR_RETURN(internal::PlanFragments fragments,
                       internal::MakePlanFragments(pack.manifest, pack.hash));
   auto program = std::make_unique<internal::PackProgram>(std::move(*policy), std::move(activation),

@@ -99,6 +99,21 @@ TEST(SelectionTest, NonBooleanRulePredicateFailsClosedNamingThePredicate) {
   EXPECT_TRUE(session.EvaluatePredicates(J("{}"), holds).ok());
 }
 
+// The activation query checks rule values only when some rule ref can be non-boolean; one
+// that can only be at run time (a computed else value) keeps the check.
+TEST(SelectionTest, RulePredicateWithComputedElseValueIsStillChecked) {
+  std::unique_ptr<CompiledPack> pack = MustCompile(SimplePack(
+      kManifest,
+      "package t\nok := true\nforeign if { input.country != \"DE\" } else := input.country\n"));
+  PackSession session = pack->OpenSession();
+  std::vector<uint8_t> holds;
+  EXPECT_STATUS(session.EvaluatePredicates(J(R"({"country": "DE"})"), holds),
+                ErrorCode::kPredicateEvalError,
+                "pack.yaml:5:12: predicate data.t.foreign is string, not boolean");
+  EXPECT_EQ(Active(*pack, J(R"({"amount": 500, "country": "FR"})")),
+            (std::vector<std::string>{"always", "when_big", "when_both"}));
+}
+
 TEST(SelectionTest, PredicateErrorFailsClosedNamingThePredicate) {
   std::string manifest = kManifest;
   manifest.replace(manifest.find("input.amount > 100"), 18, "to_number(input.amount) > 100");

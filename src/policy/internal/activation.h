@@ -17,7 +17,9 @@
 // `values` holds the indices of the leaves that hold, `invalid` the rule refs whose value is not
 // a boolean (an error: fail closed). That is one evaluation per request, not one per predicate,
 // and a set of bodies costs the interpreter less than a defaulted rule per predicate. An inline
-// query holds when its body succeeds.
+// query holds when its body succeeds. When every rule ref is boolean by definition (its rules
+// can only be true or false, see IsBooleanByDefinition), `invalid` is always empty and the
+// query leaves it out (a fifth of the instructions of policy_bench's activation query).
 #ifndef TF_POLICY_INTERNAL_ACTIVATION_H_
 #define TF_POLICY_INTERNAL_ACTIVATION_H_
 
@@ -34,6 +36,8 @@ inline constexpr std::string_view kActivationPackage = "__tf_activation";
 inline constexpr std::string_view kActivationModuleName = "__tf_activation.rego";
 inline constexpr std::string_view kActivationQuery =
     "[data.__tf_activation.values, data.__tf_activation.invalid]";
+// The same shape when no rule ref needs the check.
+inline constexpr std::string_view kActivationValuesQuery = "[data.__tf_activation.values, set()]";
 // Packages of the pack's modules may not start with this: it is the generated module's.
 inline constexpr std::string_view kReservedPackagePrefix = "__tf";
 

@@ -25,8 +25,11 @@ struct RuleQueries {
 
 // Query indices into the compiled policy.
 struct PackQueries {
-  uint32_t activation = 0;       // kActivationQuery
-  std::vector<uint32_t> leaves;  // each predicate alone, to name a failing one
+  // The activation query run: kActivationQuery, or activation_values when every rule ref is
+  // boolean by definition.
+  uint32_t activation = 0;
+  uint32_t activation_values = 0;  // kActivationValuesQuery
+  std::vector<uint32_t> leaves;    // each predicate alone, to name a failing one
   std::vector<RuleQueries> rules;
   std::vector<uint32_t> properties;
 };

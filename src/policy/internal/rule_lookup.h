@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/value.h"
 #include "rego/compiled_policy.h"
 
 namespace tf::policy::internal {
@@ -28,6 +29,15 @@ struct RefLookup {
 
 // REQUIRES: `ref` is "data" followed by ".name" parts (IsDataRef).
 RefLookup LookUpRuleRef(const rego::CompiledPolicy& policy, std::string_view ref);
+
+// True when every value the ref can take is a boolean, by the way it is written: it names a
+// complete rule whose every definition (defaults and else branches included) has a boolean
+// literal value or none (true), no other rule or base data can contribute to it (no rule at a
+// prefix of its path, no rule with a computed key under its package, nothing in `data` at its
+// path). Such a ref needs no check at evaluation time that its value is boolean.
+// REQUIRES: `ref` is "data" followed by ".name" parts (IsDataRef).
+bool IsBooleanByDefinition(const rego::CompiledPolicy& policy, const Value& data,
+                           std::string_view ref);
 
 // "is not defined by any module of the pack", … for an error message.
 std::string DescribeRefTarget(const RefLookup& lookup);
