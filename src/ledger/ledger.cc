@@ -63,7 +63,10 @@ Status Ledger::Impl::Init() {
     }
   }
   TF_RETURN_IF_ERROR(LoadHead());
-  if (signer_) committer_ = std::thread([this] { CommitLoop(); });
+  if (signer_) {
+    committer_ = std::thread([this] { CommitLoop(); });
+    finisher_ = std::thread([this] { FinishLoop(); });
+  }
   return Status::Ok();
 }
 
@@ -133,7 +136,7 @@ TreeHead Ledger::Impl::PublishedHead() const {
 LedgerStats Ledger::Impl::Stats() const {
   MutexLock lock(&mu_);
   LedgerStats s = stats_;
-  s.pending_writers = writers_.size() + committing_;
+  s.pending_writers = writers_.size() + committing_ + finishing_;
   return s;
 }
 

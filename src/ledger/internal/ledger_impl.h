@@ -13,11 +13,14 @@
 
 #include <deque>
 #include <memory>
+#include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "ledger/internal/entry_encoder.h"
 #include "ledger/internal/frontier.h"
+#include "ledger/internal/group_proofs.h"
 #include "ledger/internal/mutex.h"
 #include "ledger/internal/node_cache.h"
 #include "ledger/ledger.h"
@@ -60,6 +63,21 @@ class Ledger::Impl {
     int64_t last_time = 0;  // Newest entry's time; entry times never go backwards.
   };
   struct Writer;
+  // What the receipts of a committed group need: the nodes its proofs are made of (the old
+  // peaks and the group's new nodes), the tree after it, its checkpoint and time.
+  struct CommittedGroup {
+    internal::NodeWindow window;
+    internal::Frontier head;
+    std::string checkpoint;
+    int64_t time = 0;
+    uint64_t first_seq = 0;
+  };
+  // A group's asynchronous writers, each with its first seq, for the finisher thread.
+  struct Completion {
+    Status status;
+    CommittedGroup group;
+    std::vector<std::pair<Writer*, uint64_t>> writers;
+  };
 
   Status CreateLog();
   // Reads the latest checkpoint, verifies its signature and that the stored nodes produce its
@@ -71,9 +89,19 @@ class Ledger::Impl {
   Status Enqueue(Writer* w) TF_EXCLUDES(mu_);
   void CommitLoop() TF_EXCLUDES(mu_);
   void RunGroup(std::vector<Writer*>& group) TF_REQUIRES(mu_);
-  static void Finish(const std::vector<Writer*>& group, const Status& status);
-  Status CommitGroup(const std::vector<Writer*>& group, size_t count) TF_EXCLUDES(mu_);
-  Status TryCommitGroup(const std::vector<Writer*>& group, size_t count) TF_EXCLUDES(mu_);
+  Status CommitGroup(const std::vector<Writer*>& group, size_t count, CommittedGroup& out)
+      TF_EXCLUDES(mu_);
+  Status TryCommitGroup(const std::vector<Writer*>& group, size_t count, CommittedGroup& out)
+      TF_EXCLUDES(mu_);
+  // Hands out a finished group: blocking writers get their receipts and are woken here;
+  // asynchronous ones go to the finisher thread.
+  void Complete(const std::vector<Writer*>& group, const Status& status,
+                std::unique_ptr<Completion> done) TF_EXCLUDES(mu_);
+  void FinishLoop() TF_EXCLUDES(mu_);
+  void RunCallbacks(Completion& done) const;
+  // Fills a writer's receipts, moving its requests into them.
+  static Status BuildReceipts(Writer& w, uint64_t first_seq, const CommittedGroup& group,
+                              const internal::GroupProofs& proofs);
 
   internal::NodeCache cache_;
   mutable internal::Mutex mu_;
@@ -86,9 +114,17 @@ class Ledger::Impl {
   Status sticky_error_ TF_GUARDED_BY(mu_);
   bool shutting_down_ TF_GUARDED_BY(mu_) = false;
   LedgerStats stats_ TF_GUARDED_BY(mu_);
+  // Committed groups whose asynchronous writers' receipts and callbacks are still to run, on
+  // the finisher thread, so the commit thread goes on with the next group meanwhile.
+  std::deque<std::unique_ptr<Completion>> completions_ TF_GUARDED_BY(mu_);
+  size_t finishing_ TF_GUARDED_BY(mu_) = 0;  // Writers in completions_ or being finished.
+  bool commit_loop_done_ TF_GUARDED_BY(mu_) = false;
   // Wakes the commit thread when a writer arrives at an empty queue.
   internal::CondVar work_cv_{&mu_};
+  // Wakes the finisher thread when a completion arrives at an empty queue.
+  internal::CondVar finish_cv_{&mu_};
   std::thread committer_;
+  std::thread finisher_;
   Head commit_head_;  // Commit thread only; see the file comment.
 };
 
