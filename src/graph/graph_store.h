@@ -44,6 +44,7 @@ namespace internal {
 class AdjacencyCache;
 class EdgeWalker;
 }  // namespace internal
+class NodeIndexMemo;
 
 using NodeIndex = uint64_t;
 
@@ -118,6 +119,8 @@ struct BatchToApply {
   std::span<const GraphRecord> records;
   // Optional: the lookup of these records, which Apply then consumes instead of reading again.
   BatchNodeLookup* lookup = nullptr;
+  // Optional: learns the index of every id the batch names once the batch is written.
+  NodeIndexMemo* memo = nullptr;
 };
 
 class GraphStore {
@@ -140,8 +143,10 @@ class GraphStore {
   Status FindNodes(std::span<const std::string_view> ids,
                    std::span<std::optional<NodeIndex>> out) const;
   Result<StoredNode> GetNode(NodeIndex index) const;
-  // The indexes of the ids `records` names, as of the current state.
-  Result<BatchNodeLookup> LookUpNodes(std::span<const GraphRecord> records) const;
+  // The indexes of the ids `records` names, as of the current state; ids `memo` knows are not
+  // read from RocksDB.
+  Result<BatchNodeLookup> LookUpNodes(std::span<const GraphRecord> records,
+                                      const NodeIndexMemo* memo = nullptr) const;
   Result<std::string> NodeId(NodeIndex index) const;
 
   // Edge types by number and name (numbers are assigned in ingest order, from 0).

@@ -10,6 +10,7 @@
 #include "graph/internal/codec.h"
 #include "graph/internal/store_format.h"
 #include "graph/internal/store_impl.h"
+#include "graph/node_index_memo.h"
 
 namespace tf::graph {
 namespace {
@@ -29,13 +30,33 @@ class SortedWrites {
   void Put(StoreCf cf, std::string key, std::string value) {
     puts_.push_back({cf, std::move(key), std::move(value)});
   }
-  // Stable: a later write of the same key (a node record repeated in the batch) still wins.
+  // Sorts small references rather than the writes (moving their strings cost more than the
+  // comparisons), comparing each key's first 16 bytes as two integers and the rest only on a tie
+  // (zero padding keeps the byte order: equal padded prefixes fall through to the full
+  // comparison). Equal keys keep their order: a later write of the same key (a node record
+  // repeated in the batch) still wins.
   void MoveTo(std::span<rocksdb::ColumnFamilyHandle* const> cfs, rocksdb::WriteBatch& wb) {
-    std::stable_sort(puts_.begin(), puts_.end(), [](const Write& a, const Write& b) {
-      return a.cf != b.cf ? a.cf < b.cf : a.key < b.key;
+    struct Ref {
+      uint64_t head = 0, next = 0;
+      uint32_t cf = 0, index = 0;
+    };
+    std::vector<Ref> order(puts_.size());
+    for (uint32_t i = 0; i < order.size(); ++i) {
+      const std::string& key = puts_[i].key;
+      char padded[16] = {};
+      key.copy(padded, sizeof(padded));
+      order[i] = {internal::DecodeFixed64Be(padded), internal::DecodeFixed64Be(padded + 8),
+                  static_cast<uint32_t>(puts_[i].cf), i};
+    }
+    std::sort(order.begin(), order.end(), [this](const Ref& a, const Ref& b) {
+      if (a.cf != b.cf) return a.cf < b.cf;
+      if (a.head != b.head) return a.head < b.head;
+      if (a.next != b.next) return a.next < b.next;
+      const int c = puts_[a.index].key.compare(puts_[b.index].key);
+      return c != 0 ? c < 0 : a.index < b.index;
     });
-    for (const Write& w : puts_)
-      wb.Put(cfs[w.cf], w.key, w.value);
+    for (const Ref& r : order)
+      wb.Put(cfs[r.cf], puts_[r.index].key, puts_[r.index].value);
     puts_.clear();
   }
 
@@ -71,6 +92,11 @@ class BatchNodes {
     return it == known_.end() ? std::nullopt : it->second;
   }
   uint64_t next() const { return next_; }
+  // Every id of the batch with its index (assigned to all once the batch is valid).
+  void TeachTo(NodeIndexMemo& memo) const {
+    for (const auto& [id, index] : known_)
+      if (index) memo.Learn(id, *index);
+  }
 
  private:
   std::unordered_map<std::string_view, std::optional<NodeIndex>> known_;
@@ -79,7 +105,8 @@ class BatchNodes {
 
 }  // namespace
 
-Result<BatchNodeLookup> GraphStore::LookUpNodes(std::span<const GraphRecord> records) const {
+Result<BatchNodeLookup> GraphStore::LookUpNodes(std::span<const GraphRecord> records,
+                                                const NodeIndexMemo* memo) const {
   BatchNodeLookup lookup;
   lookup.records = records.data();
   lookup.record_count = records.size();
@@ -92,6 +119,12 @@ Result<BatchNodeLookup> GraphStore::LookUpNodes(std::span<const GraphRecord> rec
   auto add = [&](std::string_view id) {
     auto [it, added] = lookup.indexes.emplace(id, std::nullopt);
     if (!added) return;
+    if (memo != nullptr) {
+      if (std::optional<uint64_t> known = memo->Find(id)) {
+        it->second = *known;
+        return;
+      }
+    }
     ids.push_back(id);
     slots.push_back(&it->second);
   };
@@ -202,6 +235,8 @@ Status GraphStore::Apply(const BatchToApply& batch) {
     d.type_names[id] = name;
     d.type_ids.emplace(name, id);
   }
+  lock.unlock();
+  if (batch.memo != nullptr) nodes.TeachTo(*batch.memo);
   return Status();
 }
 

@@ -60,7 +60,7 @@ std::optional<std::pair<size_t, std::string>> FirstDanglingEdge(
 }  // namespace
 
 Ingester::Ingester(ledger::Ledger& ledger, GraphStore& store, IngestOptions options)
-    : ledger_(ledger), store_(store), options_(std::move(options)) {
+    : ledger_(ledger), store_(store), options_(std::move(options)), memo_(options_.remembered_ids) {
   if (options_.batch_records == 0 || options_.batch_records > kMaxBatchRecords)
     options_.batch_records = kMaxBatchRecords;
 }
@@ -102,7 +102,8 @@ Status Ingester::Commit(Batch& batch, BatchNodeLookup& lookup, IngestTotals& tot
     wb.PutMeta(std::string(kGraphHeadKey), std::to_string(batch_number));
   };
   TF_ASSIGN_OR_RETURN(ledger::Receipt receipt, ledger_.Append(std::move(request)));
-  TF_RETURN_IF_ERROR(store_.Apply({batch_number, receipt.entry.seq, batch.records, &lookup}));
+  TF_RETURN_IF_ERROR(
+      store_.Apply({batch_number, receipt.entry.seq, batch.records, &lookup, &memo_}));
 
   if (totals.first_batch == 0) totals.first_batch = batch_number;
   totals.last_batch = batch_number;
@@ -127,7 +128,7 @@ Result<IngestTotals> Ingester::Ingest(LineSource& in, const IngestFile& file) {
   // Validates the batch's edges, then commits it.
   auto flush = [&]() -> Status {
     if (!batch.records.empty()) {
-      TF_ASSIGN_OR_RETURN(BatchNodeLookup lookup, store_.LookUpNodes(batch.records));
+      TF_ASSIGN_OR_RETURN(BatchNodeLookup lookup, store_.LookUpNodes(batch.records, &memo_));
       if (auto dangling = FirstDanglingEdge(lookup, batch.records)) {
         return RowError(
             in, batch.lines[dangling->first],

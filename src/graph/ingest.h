@@ -26,6 +26,7 @@
 #include "graph/column_spec.h"
 #include "graph/graph_store.h"
 #include "graph/line_source.h"
+#include "graph/node_index_memo.h"
 #include "graph/row_parser.h"
 #include "ledger/ledger.h"
 
@@ -51,6 +52,9 @@ struct IngestOptions {
   std::string tenant = "graph";  // the ledger tenant of batch entries
   uint64_t batch_records = 50'000;
   RowDefaults defaults;
+  // Node ids whose index the ingester keeps in memory across batches (about 70 bytes each), so
+  // that an edge batch reads only unseen endpoints from the store (NodeIndexMemo).
+  size_t remembered_ids = 2'000'000;
   // Called after every committed batch.
   std::function<void(const IngestProgress&)> progress;
 };
@@ -79,6 +83,7 @@ class Ingester {
   ledger::Ledger& ledger_;
   GraphStore& store_;
   IngestOptions options_;
+  NodeIndexMemo memo_;
 };
 
 }  // namespace tf::graph

@@ -8,6 +8,7 @@
 #define TF_GRAPH_TIME_VALUE_H_
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "core/status.h"
@@ -21,6 +22,11 @@ Result<int64_t> ParseTimeText(std::string_view text);
 Result<int64_t> ParseTimeValue(const Value& value);
 // Nanoseconds. kInvalidArgument when malformed, negative or out of range.
 Result<int64_t> ParseAge(std::string_view text);
+
+// Appends the time as ledger::FormatTimestamp writes it (RFC 3339, UTC, nine fraction digits:
+// "2011-06-08T09:44:03.273450000Z"), without its printf: it is written into every record's
+// leaf bytes.
+void AppendTimestamp(std::string& out, int64_t unix_nanos);
 
 }  // namespace tf::graph
 

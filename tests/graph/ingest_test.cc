@@ -2,6 +2,8 @@
 // rolling the store forward from the ledger.
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "graph/batch_log.h"
 #include "graph/batch_merkle.h"
 #include "graph/ledger_sync.h"
@@ -73,6 +75,45 @@ TEST(IngestTest, NodesAndEdgesBecomeLedgerBatches) {
   ASSERT_TRUE(report.ok()) << report.status().message();
   EXPECT_TRUE(report->agree()) << report->problems.front();
   EXPECT_EQ(report->records_checked, 8u);
+}
+
+// The ingester remembers node indexes across batches (NodeIndexMemo) up to a bound, and reads
+// the rest from the store: either way every edge lands between the right nodes.
+TEST(IngestTest, RememberedAndStoredNodeIndexesGiveTheSameEdges) {
+  constexpr uint32_t kSeed = 5;
+  std::mt19937 rng(kSeed);
+  std::string nodes, edges;
+  for (int n = 0; n < 40; ++n)
+    nodes += "v" + std::to_string(n) + "\n";
+  std::vector<std::vector<std::string>> expected_out(40);
+  for (int i = 0; i < 200; ++i) {
+    const int src = static_cast<int>(rng() % 40), dst = static_cast<int>(rng() % 40);
+    edges +=
+        "v" + std::to_string(src) + ",v" + std::to_string(dst) + "," + std::to_string(i) + "\n";
+    expected_out[src].insert(expected_out[src].begin(), "v" + std::to_string(dst));  // newest first
+  }
+  for (size_t remembered : {size_t{0}, size_t{6}, size_t{1000}}) {
+    SCOPED_TRACE("remembered ids " + std::to_string(remembered) + ", seed " +
+                 std::to_string(kSeed));
+    TempDir dir;
+    GraphFixture f(dir.path());
+    Ingester ingester(*f.ledger, *f.graph, {.batch_records = 7, .remembered_ids = remembered});
+    auto node_in = LineSource::FromString(nodes, "nodes.csv");
+    auto edge_in = LineSource::FromString(edges, "edges.csv");
+    ASSERT_TRUE(ingester
+                    .Ingest(*node_in, {RecordKind::kNode, IngestFormat::kCsv,
+                                       *ParseColumnSpec("id", RecordKind::kNode)})
+                    .ok());
+    Result<IngestTotals> t =
+        ingester.Ingest(*edge_in, {RecordKind::kEdge, IngestFormat::kCsv,
+                                   *ParseColumnSpec("src,dst,t:time", RecordKind::kEdge)});
+    ASSERT_TRUE(t.ok()) << t.status().message();
+    for (int n = 0; n < 40; ++n)
+      EXPECT_EQ(Neighbours(*f.graph, "v" + std::to_string(n), EdgeDir::kOut), expected_out[n]);
+    Result<AgreementReport> report = CheckGraphAgainstLedger(*f.ledger, *f.graph, true);
+    ASSERT_TRUE(report.ok()) << report.status().message();
+    EXPECT_TRUE(report->agree());
+  }
 }
 
 TEST(IngestTest, EveryRecordHasAReceipt) {
