@@ -1,5 +1,6 @@
 #include "graph/ingest.h"
 
+#include <future>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -28,6 +29,19 @@ struct Ingester::Batch {
     lines.clear();
     nodes = edges = 0;
   }
+};
+
+// The batch whose store write (Apply) runs on another thread while the next batch is parsed.
+// Its ledger entry is already written, so it is the crash case "store behind the ledger" that
+// SyncGraphWithLedger repairs, never a store ahead. Members are destroyed in reverse order:
+// `applied` first, which waits for the write while the records it reads still exist.
+struct Ingester::PendingApply {
+  std::vector<GraphRecord> records;
+  BatchNodeLookup lookup;
+  std::future<Status> applied;
+
+  // Waits for the write; its status.
+  Status Finish() { return applied.valid() ? applied.get() : Status(); }
 };
 
 namespace {
@@ -65,7 +79,8 @@ Ingester::Ingester(ledger::Ledger& ledger, GraphStore& store, IngestOptions opti
     options_.batch_records = kMaxBatchRecords;
 }
 
-Status Ingester::Commit(Batch& batch, BatchNodeLookup& lookup, IngestTotals& totals) {
+Status Ingester::Commit(Batch& batch, BatchNodeLookup& lookup, IngestTotals& totals,
+                        PendingApply& pending) {
   if (batch.records.empty()) return Status();
   std::vector<ledger::Hash> hashes;
   hashes.reserve(batch.leaves.size());
@@ -102,8 +117,13 @@ Status Ingester::Commit(Batch& batch, BatchNodeLookup& lookup, IngestTotals& tot
     wb.PutMeta(std::string(kGraphHeadKey), std::to_string(batch_number));
   };
   TF_ASSIGN_OR_RETURN(ledger::Receipt receipt, ledger_.Append(std::move(request)));
-  TF_RETURN_IF_ERROR(
-      store_.Apply({batch_number, receipt.entry.seq, batch.records, &lookup, &memo_}));
+  // The vector's buffer moves with it, so the lookup's views of the records stay valid.
+  pending.records = std::move(batch.records);
+  pending.lookup = std::move(lookup);
+  const uint64_t seq = receipt.entry.seq;
+  pending.applied = std::async(std::launch::async, [this, &pending, batch_number, seq] {
+    return store_.Apply({batch_number, seq, pending.records, &pending.lookup, &memo_});
+  });
 
   if (totals.first_batch == 0) totals.first_batch = batch_number;
   totals.last_batch = batch_number;
@@ -125,8 +145,11 @@ Result<IngestTotals> Ingester::Ingest(LineSource& in, const IngestFile& file) {
   uint64_t pending_line = 0;
   std::string_view line;
 
-  // Validates the batch's edges, then commits it.
+  PendingApply in_flight;
+  // Waits for the previous batch's store write (its nodes may be this batch's endpoints),
+  // validates the batch's edges, then commits it.
   auto flush = [&]() -> Status {
+    TF_RETURN_IF_ERROR(in_flight.Finish());
     if (!batch.records.empty()) {
       TF_ASSIGN_OR_RETURN(BatchNodeLookup lookup, store_.LookUpNodes(batch.records, &memo_));
       if (auto dangling = FirstDanglingEdge(lookup, batch.records)) {
@@ -134,7 +157,7 @@ Result<IngestTotals> Ingester::Ingest(LineSource& in, const IngestFile& file) {
             in, batch.lines[dangling->first],
             "edge endpoint \"" + dangling->second + "\" is not a node (ingest its node first)");
       }
-      TF_RETURN_IF_ERROR(Commit(batch, lookup, totals));
+      TF_RETURN_IF_ERROR(Commit(batch, lookup, totals, in_flight));
     }
     if (options_.progress) {
       options_.progress(
@@ -206,6 +229,7 @@ Result<IngestTotals> Ingester::Ingest(LineSource& in, const IngestFile& file) {
   TF_RETURN_IF_ERROR(in.status());
   if (pending_line != 0) return RowError(in, pending_line, "unterminated quoted field");
   TF_RETURN_IF_ERROR(flush());
+  TF_RETURN_IF_ERROR(in_flight.Finish());
   return totals;
 }
 

@@ -4,7 +4,8 @@
 // spec, or NDJSON), cuts it into batches and, for each batch: parses and validates every row,
 // checks that each edge's endpoints are nodes (of the store or earlier in the batch), builds the
 // batch's Merkle root, appends it to the ledger as one "graph.batch" entry (records blob, entry
-// and head in one atomic write; batch_log.h) and then applies it to the store. A bad row stops
+// and head in one atomic write; batch_log.h) and then applies it to the store, on a second
+// thread while the next batch is parsed (one batch in flight). A bad row stops
 // the ingest with kGraphRowInvalid naming file:line; the batch it is in is not written at all,
 // earlier batches stay. A crash between the ledger write and Apply is repaired by
 // SyncGraphWithLedger, which Ingester runs first.
@@ -78,7 +79,8 @@ class Ingester {
 
  private:
   struct Batch;
-  Status Commit(Batch& batch, BatchNodeLookup& lookup, IngestTotals& totals);
+  struct PendingApply;
+  Status Commit(Batch& batch, BatchNodeLookup& lookup, IngestTotals& totals, PendingApply& pending);
 
   ledger::Ledger& ledger_;
   GraphStore& store_;
