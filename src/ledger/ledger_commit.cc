@@ -210,13 +210,14 @@ void Ledger::Impl::Complete(const std::vector<Writer*>& group, const Status& sta
   const internal::GroupProofs proofs(done->group.head, done->group.window, base);
   uint64_t seq = done->group.first_seq;
   for (Writer* w : group) {
-    if (w->callback) {
-      done->writers.emplace_back(w, seq);
-    } else {
-      w->status = status.ok() ? BuildReceipts(*w, seq, done->group, proofs) : status;
-      w->done->set_value();  // The writer is its caller's again.
-    }
+    const uint64_t first = seq;
     seq += w->entries.size();
+    if (w->callback) {
+      done->writers.emplace_back(w, first);
+    } else {
+      w->status = status.ok() ? BuildReceipts(*w, first, done->group, proofs) : status;
+      w->done->set_value();  // The writer is its caller's again: not touched after this.
+    }
   }
   if (done->writers.empty()) return;
   MutexLock lock(&mu_);
