@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstring>
 
 #include "core/canonical_json.h"
 #include "core/sha256.h"
@@ -10,25 +11,27 @@
 namespace tf::policy {
 namespace {
 
-Status CheckSelection(const CompiledPack& pack, std::span<const SelectedRule> selection) {
-  std::vector<uint8_t> seen(pack.num_rules(), 0);
-  for (const SelectedRule& s : selection) {
-    if (s.rule >= pack.num_rules()) {
-      return Internal("selection names rule index " + std::to_string(s.rule));
-    }
-    if (seen[s.rule]++ != 0)
-      return Internal("selection names rule " + pack.rule(s.rule).id + " twice");
-    if (s.cost > kMaxRuleCost) return Status(ErrorCode::kOutOfRange, "cost above the maximum");
+// Writes a document into a buffer sized in advance for it: plain copies, no capacity checks or
+// out-of-line appends per piece (a plan is a few hundred small pieces).
+class DocWriter {
+ public:
+  // REQUIRES: `out` is long enough for everything written (the caller sizes it).
+  explicit DocWriter(std::string& out) : out_(out), at_(out.data()) {}
+  void Put(std::string_view s) {
+    std::memcpy(at_, s.data(), s.size());
+    at_ += s.size();
   }
-  return Status();
-}
+  void Put(char c) { *at_++ = c; }
+  // An integer below 2^53 as RFC 8785 writes it: plain digits.
+  void PutCount(uint64_t n) { at_ = std::to_chars(at_, at_ + kMaxDigits, n).ptr; }
+  size_t size() const { return static_cast<size_t>(at_ - out_.data()); }
 
-// Appends an integer below 2^53 as RFC 8785 writes it: plain digits.
-void AppendCount(std::string& out, uint64_t n) {
-  char buf[24];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof(buf), n);
-  out.append(buf, end);
-}
+  static constexpr size_t kMaxDigits = 20;
+
+ private:
+  std::string& out_;
+  char* at_;
+};
 
 Result<std::string> EntriesJson(const std::vector<PredicateEntry>& entries) {
   std::vector<Value> texts;
@@ -48,8 +51,8 @@ Result<PlanFragments> MakePlanFragments(const Manifest& manifest, const std::str
     const RuleSpec& rule = manifest.rules[i];
     TF_ASSIGN_OR_RETURN(std::string id, CanonicalJson(Value::String(rule.id)));
     TF_ASSIGN_OR_RETURN(std::string reason, EntriesJson(rule.activation));
+    f.reason_entry.push_back(id + ":" + reason);
     f.id_json.push_back(std::move(id));
-    f.reason_json.push_back(std::move(reason));
     by_id.push_back(i);
   }
   std::sort(by_id.begin(), by_id.end(),
@@ -66,60 +69,137 @@ Result<PlanFragments> MakePlanFragments(const Manifest& manifest, const std::str
 
 }  // namespace internal
 
+namespace {
+
+// Sort keys that carry their payload in the low half, so ordering is a sort of integers with
+// no comparator indirection and no temporary buffer (a stable sort allocates one): rule id
+// ranks, costs (at most kMaxRuleCost) and selection positions are all below 2^32.
+constexpr int kKeyShift = 32;
+constexpr uint64_t kLowMask = (uint64_t{1} << kKeyShift) - 1;
+static_assert(kMaxRuleCost <= kLowMask && kMaxRules <= kLowMask);
+
+// Upper bounds for sizing a plan document: the fixed text (keys, brackets, cost_sum), and per
+// rule, besides its id three times and its reason entry: separators and a cost.
+constexpr size_t kFixedSize = 128 + DocWriter::kMaxDigits;
+constexpr size_t kPerRuleSize = 8 + DocWriter::kMaxDigits;
+// ,"plan_hash":"<64 hex digits>"
+constexpr size_t kPlanHashFieldSize = 14 + 64 + 1;
+
+uint64_t SortKey(uint64_t high, uint64_t low) {
+  return (high << kKeyShift) | low;
+}
+uint32_t KeyLow(uint64_t key) {
+  return static_cast<uint32_t>(key & kLowMask);
+}
+
+// The selection's positions in rule id order (as sort keys: id rank, position). Fails like
+// CheckSelection on a rule index out of range, a rule named twice or a cost above the maximum.
+Status SortById(const CompiledPack& pack, const internal::PlanFragments& f,
+                std::span<const SelectedRule> selection, std::vector<uint64_t>& by_id) {
+  by_id.clear();
+  for (uint32_t i = 0; i < selection.size(); ++i) {
+    const SelectedRule& s = selection[i];
+    if (s.rule >= pack.num_rules()) {
+      return Internal("selection names rule index " + std::to_string(s.rule));
+    }
+    if (s.cost > kMaxRuleCost) return Status(ErrorCode::kOutOfRange, "cost above the maximum");
+    by_id.push_back(SortKey(f.id_rank[s.rule], i));
+  }
+  std::sort(by_id.begin(), by_id.end());
+  for (size_t i = 1; i < by_id.size(); ++i) {
+    if ((by_id[i] >> kKeyShift) == (by_id[i - 1] >> kKeyShift)) {
+      return Internal("selection names rule " + pack.rule(selection[KeyLow(by_id[i])].rule).id +
+                      " twice");
+    }
+  }
+  return Status();
+}
+
+}  // namespace
+
 // Writes the plan document in RFC 8785 form directly: keys in the fixed order active_rules,
 // cost, cost_sum, order, pack_hash, plan_hash, policy_id, reason (§3.2.3), rule ids in byte
 // order, integers as plain digits (they stay below 2^53, §3.2.2.3). plan_hash is the SHA-256 of
 // the document without it, then inserted in its place.
 Result<Plan> Planner::Build(const CompiledPack& pack, std::span<const SelectedRule> selection) {
-  TF_RETURN_IF_ERROR(CheckSelection(pack, selection));
   const internal::PlanFragments& f = pack.program_->fragments;
-  std::vector<SelectedRule> by_id(selection.begin(), selection.end());
-  std::sort(by_id.begin(), by_id.end(), [&](const SelectedRule& a, const SelectedRule& b) {
-    return f.id_rank[a.rule] < f.id_rank[b.rule];
-  });
-  std::vector<SelectedRule> by_cost = by_id;
-  // Stable on an id-sorted sequence: equal costs keep id order.
-  std::stable_sort(by_cost.begin(), by_cost.end(),
-                   [](const SelectedRule& a, const SelectedRule& b) { return a.cost < b.cost; });
+  // keys[0, n): (id rank, selection position); keys[n, 2n): (cost, position in id order), so
+  // equal costs keep id order.
+  std::vector<uint64_t> keys;
+  keys.reserve(2 * selection.size());
+  TF_RETURN_IF_ERROR(SortById(pack, f, selection, keys));
+  const size_t n = keys.size();
+  for (uint32_t i = 0; i < n; ++i)
+    keys.push_back(SortKey(selection[KeyLow(keys[i])].cost, i));
+  std::sort(keys.begin() + n, keys.end());
+  std::span<const uint64_t> by_id(keys.data(), n);
+  std::span<const uint64_t> by_cost(keys.data() + n, n);
+  auto id_order = [&](size_t i) -> const SelectedRule& { return selection[KeyLow(by_id[i])]; };
+  auto cost_order = [&](size_t i) -> const SelectedRule& { return id_order(KeyLow(by_cost[i])); };
 
   Plan plan;
-  plan.order.reserve(by_cost.size());
-  for (const SelectedRule& s : by_cost) {
+  plan.order.reserve(n);
+  for (size_t i = 0; i < n; ++i) {
+    const SelectedRule& s = cost_order(i);
     plan.order.push_back({s.rule, s.cost});
     plan.cost_sum += s.cost;  // at most kMaxRules * kMaxRuleCost < 2^53
   }
-  std::string& doc = plan.canonical_json;
-  doc.reserve(256 + 64 * by_id.size());
-  doc += "{\"active_rules\":[";
-  for (size_t i = 0; i < by_id.size(); ++i)
-    (doc += i ? "," : "") += f.id_json[by_id[i].rule];
-  doc += "],\"cost\":{";
-  for (size_t i = 0; i < by_id.size(); ++i) {
-    ((doc += i ? "," : "") += f.id_json[by_id[i].rule]) += ':';
-    AppendCount(doc, by_id[i].cost);
+  // Custom reasons (a selector's own entries) are rare: written to JSON before sizing.
+  std::vector<std::string> custom(n);
+  size_t bound = kFixedSize + f.pack_hash_field.size() + f.policy_id_field.size();
+  for (size_t i = 0; i < n; ++i) {
+    const SelectedRule& s = id_order(i);
+    if (s.activated_by != nullptr && !s.activated_by->empty() &&
+        s.activated_by != &pack.rule(s.rule).activation) {
+      TF_ASSIGN_OR_RETURN(custom[i], EntriesJson(*s.activated_by));
+    }
+    bound += 3 * f.id_json[s.rule].size() + f.reason_entry[s.rule].size() + custom[i].size() +
+             kPerRuleSize;
   }
-  doc += "},\"cost_sum\":";
-  AppendCount(doc, plan.cost_sum);
-  doc += ",\"order\":[";
-  for (size_t i = 0; i < by_cost.size(); ++i)
-    (doc += i ? "," : "") += f.id_json[by_cost[i].rule];
-  (doc += "],") += f.pack_hash_field;
-  const size_t plan_hash_at = doc.size();
-  (doc += ",") += f.policy_id_field;
-  doc += ",\"reason\":{";
-  for (size_t i = 0; i < by_id.size(); ++i) {
-    const SelectedRule& s = by_id[i];
-    ((doc += i ? "," : "") += f.id_json[s.rule]) += ":";
+  std::string& doc = plan.canonical_json;
+  doc.resize(bound + kPlanHashFieldSize);
+  DocWriter w(doc);
+  w.Put("{\"active_rules\":[");
+  for (size_t i = 0; i < n; ++i) {
+    if (i) w.Put(',');
+    w.Put(f.id_json[id_order(i).rule]);
+  }
+  w.Put("],\"cost\":{");
+  for (size_t i = 0; i < n; ++i) {
+    if (i) w.Put(',');
+    w.Put(f.id_json[id_order(i).rule]);
+    w.Put(':');
+    w.PutCount(id_order(i).cost);
+  }
+  w.Put("},\"cost_sum\":");
+  w.PutCount(plan.cost_sum);
+  w.Put(",\"order\":[");
+  for (size_t i = 0; i < n; ++i) {
+    if (i) w.Put(',');
+    w.Put(f.id_json[cost_order(i).rule]);
+  }
+  w.Put("],");
+  w.Put(f.pack_hash_field);
+  const size_t plan_hash_at = w.size();
+  w.Put(',');
+  w.Put(f.policy_id_field);
+  w.Put(",\"reason\":{");
+  for (size_t i = 0; i < n; ++i) {
+    const SelectedRule& s = id_order(i);
+    if (i) w.Put(',');
     if (s.activated_by == nullptr || s.activated_by->empty()) {
-      doc += "[]";
-    } else if (s.activated_by == &pack.rule(s.rule).activation) {
-      doc += f.reason_json[s.rule];
+      w.Put(f.id_json[s.rule]);
+      w.Put(":[]");
+    } else if (custom[i].empty()) {
+      w.Put(f.reason_entry[s.rule]);
     } else {
-      TF_ASSIGN_OR_RETURN(std::string custom, EntriesJson(*s.activated_by));
-      doc += custom;
+      w.Put(f.id_json[s.rule]);
+      w.Put(':');
+      w.Put(custom[i]);
     }
   }
-  doc += "}}";
+  w.Put("}}");
+  doc.resize(w.size());
   plan.plan_hash = DigestHex(Sha256(doc));
   doc.insert(plan_hash_at, ",\"plan_hash\":\"" + plan.plan_hash + "\"");
   plan.pack_hash = pack.hash();

@@ -38,11 +38,11 @@ struct PackQueries {
 // string concatenation (see planner.cc). Rule ids are ASCII (IsValidRuleId), so their byte
 // order is also RFC 8785's UTF-16 order of object keys.
 struct PlanFragments {
-  std::vector<std::string> id_json;      // per rule: its id as a JSON string
-  std::vector<std::string> reason_json;  // per rule: its activation entries as a JSON array
-  std::vector<uint32_t> id_rank;         // per rule: the position of its id in byte order
-  std::string pack_hash_field;           // "pack_hash":"…"
-  std::string policy_id_field;           // "policy_id":"…"
+  std::vector<std::string> id_json;       // per rule: its id as a JSON string
+  std::vector<std::string> reason_entry;  // per rule: "id":[its activation entries]
+  std::vector<uint32_t> id_rank;          // per rule: the position of its id in byte order
+  std::string pack_hash_field;            // "pack_hash":"…"
+  std::string policy_id_field;            // "policy_id":"…"
 };
 
 // REQUIRES: every id of `manifest` is a valid rule id.
