@@ -34,7 +34,10 @@ class NodeIndexMemo {
   }
   // REQUIRES: `index` is the store's index of `id`.
   void Learn(std::string_view id, uint64_t index) {
-    if (indexes_.size() < capacity_) indexes_.emplace(id, index);
+    // find first: emplace would build (and allocate) an entry even for an id already known.
+    if (indexes_.size() < capacity_ && indexes_.find(id) == indexes_.end()) {
+      indexes_.emplace(id, index);
+    }
   }
   size_t size() const { return indexes_.size(); }
 
