@@ -1,6 +1,7 @@
 #include "graph/ingest.h"
 
 #include <future>
+#include <system_error>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -121,9 +122,14 @@ Status Ingester::Commit(Batch& batch, BatchNodeLookup& lookup, IngestTotals& tot
   pending.records = std::move(batch.records);
   pending.lookup = std::move(lookup);
   const uint64_t seq = receipt.entry.seq;
-  pending.applied = std::async(std::launch::async, [this, &pending, batch_number, seq] {
+  auto apply = [this, &pending, batch_number, seq] {
     return store_.Apply({batch_number, seq, pending.records, &pending.lookup, &memo_});
-  });
+  };
+  try {
+    pending.applied = std::async(std::launch::async, apply);
+  } catch (const std::system_error&) {  // no thread to be had: apply it here instead
+    TF_RETURN_IF_ERROR(apply());
+  }
 
   if (totals.first_batch == 0) totals.first_batch = batch_number;
   totals.last_batch = batch_number;
