@@ -110,6 +110,8 @@ struct BatchNodeLookup {
   size_t record_count = 0;
   uint64_t applied_batch = 0;
   std::unordered_map<std::string_view, std::optional<NodeIndex>> indexes;
+  // The ids the NodeIndexMemo did not know (all of them without a memo): what Apply teaches it.
+  std::vector<std::string_view> unremembered;
 };
 
 // One batch to apply: its number, its ledger entry and its records in order.

@@ -92,10 +92,10 @@ class BatchNodes {
     return it == known_.end() ? std::nullopt : it->second;
   }
   uint64_t next() const { return next_; }
-  // Every id of the batch with its index (assigned to all once the batch is valid).
-  void TeachTo(NodeIndexMemo& memo) const {
-    for (const auto& [id, index] : known_)
-      if (index) memo.Learn(id, *index);
+  // The indexes of `ids` (assigned to all once the batch is valid).
+  void TeachTo(std::span<const std::string_view> ids, NodeIndexMemo& memo) const {
+    for (std::string_view id : ids)
+      if (std::optional<NodeIndex> index = Find(id)) memo.Learn(id, *index);
   }
 
  private:
@@ -126,6 +126,7 @@ Result<BatchNodeLookup> GraphStore::LookUpNodes(std::span<const GraphRecord> rec
       }
     }
     ids.push_back(id);
+    lookup.unremembered.push_back(id);
     slots.push_back(&it->second);
   };
   for (const GraphRecord& r : records) {
@@ -161,6 +162,7 @@ Status GraphStore::Apply(const BatchToApply& batch) {
   } else {
     TF_ASSIGN_OR_RETURN(lookup, LookUpNodes(batch.records));
   }
+  const std::vector<std::string_view> unremembered = std::move(lookup.unremembered);
   BatchNodes nodes(std::move(lookup), st.node_count);
   // A store with an adjacency cache patches it with the batch's edges (no RocksDB scan).
   const std::shared_ptr<const internal::AdjacencyCache> cache = CacheSnapshot();
@@ -236,7 +238,7 @@ Status GraphStore::Apply(const BatchToApply& batch) {
     d.type_ids.emplace(name, id);
   }
   lock.unlock();
-  if (batch.memo != nullptr) nodes.TeachTo(*batch.memo);
+  if (batch.memo != nullptr) nodes.TeachTo(unremembered, *batch.memo);
   return Status();
 }
 
