@@ -72,11 +72,12 @@ Result<Principal> Authenticator::PrincipalFromClaims(const Value& claims) const 
 
 Result<Principal> Authenticator::Verify(std::string_view token, const JwkSetRef& keys) {
   TF_ASSIGN_OR_RETURN(ParsedJwt jwt, ParseJwt(token));
-  Status sig = VerifyJwtSignature(jwt, *keys);
+  JwkSetRef checked_with = keys;
+  Status sig = VerifyJwtSignature(jwt, *checked_with);
   if (sig.code() == ErrorCode::kAuthUnknownKey && !jwt.header.kid.empty()) {
     // The IdP may have rotated its keys: ask for a fresh set (rate-limited by the provider).
-    TF_ASSIGN_OR_RETURN(JwkSetRef fresh, jwks_.KeysForUnknownKid(jwt.header.kid));
-    sig = VerifyJwtSignature(jwt, *fresh);
+    TF_ASSIGN_OR_RETURN(checked_with, jwks_.KeysForUnknownKid(jwt.header.kid));
+    sig = VerifyJwtSignature(jwt, *checked_with);
   }
   TF_RETURN_IF_ERROR(sig);
   TF_RETURN_IF_ERROR(VerifyJwtClaims(jwt.claims, options_.rules, clock_.NowNanos()));
@@ -85,12 +86,14 @@ Result<Principal> Authenticator::Verify(std::string_view token, const JwkSetRef&
   if (const Value* v = jwt.claims.Find("nbf"); v != nullptr) {
     TF_ASSIGN_OR_RETURN(nbf, NumericDateNanos(*v));
   }
+  const int64_t now = clock_.NowNanos();
   std::lock_guard<std::mutex> lock(mu_);
-  if (cache_keys_ != keys.get() || cache_.size() >= options_.token_cache_entries) {
+  // The cache holds tokens checked with one set: the one this token was checked with.
+  if (cache_keys_ != checked_with || cache_.size() >= options_.token_cache_entries) {
     cache_.clear();
-    cache_keys_ = keys.get();
+    cache_keys_ = checked_with;
   }
-  cache_[std::string(token)] = Cached{p, nbf, keys.get()};
+  cache_[std::string(token)] = Cached{p, nbf, now + options_.token_cache_ttl_nanos};
   return p;
 }
 
@@ -108,15 +111,23 @@ Result<Principal> Authenticator::Authenticate(const std::string* authorization) 
   const int64_t now = clock_.NowNanos();
   {
     std::lock_guard<std::mutex> lock(mu_);
+    if (cache_keys_ != keys) {
+      cache_.clear();  // the keys changed: nothing checked with the old set is trusted
+      cache_keys_ = keys;
+    }
     auto it = cache_.find(std::string(token));
-    if (it != cache_.end() && it->second.keys == keys.get()) {
+    if (it != cache_.end()) {
       const Cached& c = it->second;
       const int64_t skew = options_.rules.clock_skew_nanos;
       if (now >= c.principal.expires_at_nanos + skew) {
         cache_.erase(it);
         return Status(ErrorCode::kAuthTokenExpired, "token expired");
       }
-      if (now + skew >= c.not_before_nanos) return c.principal;
+      if (now >= c.trusted_until_nanos) {
+        cache_.erase(it);  // checked again below, signature included
+      } else if (now + skew >= c.not_before_nanos) {
+        return c.principal;
+      }
     }
   }
   return Verify(token, keys);

@@ -5,9 +5,11 @@
 // the provider for a refetch once when the token names an unknown kid), checks the claims with
 // the configured issuer, audiences and clock skew, and reads the tenant and scopes.
 //
-// Verified tokens are cached by their exact text until they expire (bounded; cleared whenever
-// the key set changes), so a client that reuses its token pays for one signature check, not one
-// per request. Time checks run on every use, cached or not.
+// Verified tokens are cached by their exact text (bounded), so a client that reuses its token
+// pays for one signature check, not one per request. An entry serves until the earlier of the
+// token's expiry and `token_cache_ttl_nanos` after its check; the whole cache is dropped when
+// the provider's key set changes (a rotated or revoked key stops a cached token at once). exp
+// and nbf are checked on every use, cached or not; scopes are checked per route by the caller.
 //
 //   Authenticator auth(options, jwks, clock);
 //   Result<Principal> who = auth.Authenticate(request.Header("authorization"));
@@ -35,6 +37,8 @@ struct AuthOptions {
   std::string tenant_claim = "tenant";
   std::string scope_claim = "scope";
   size_t token_cache_entries = 4096;
+  // How long a verified token is trusted before its signature is checked again.
+  int64_t token_cache_ttl_nanos = 300'000'000'000;
 };
 
 class Authenticator {
@@ -53,7 +57,7 @@ class Authenticator {
   struct Cached {
     Principal principal;
     int64_t not_before_nanos = 0;
-    const JwkSet* keys = nullptr;  // the set it was verified with
+    int64_t trusted_until_nanos = 0;  // the check time plus the cache TTL
   };
   Result<Principal> Verify(std::string_view token, const JwkSetRef& keys);
 
@@ -61,8 +65,10 @@ class Authenticator {
   JwksProvider& jwks_;
   const Clock& clock_;
   std::mutex mu_;
+  // Entries verified with `cache_keys_`. Holding the set (not its address) keeps a new set from
+  // ever being mistaken for it.
   std::unordered_map<std::string, Cached> cache_;  // guarded by mu_
-  const JwkSet* cache_keys_ = nullptr;             // guarded by mu_
+  JwkSetRef cache_keys_;                           // guarded by mu_
 };
 
 // The WWW-Authenticate challenge for an authentication or scope failure (RFC 6750 §3):

@@ -2,8 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
+#include "core/json.h"
 #include "server/duration.h"
 #include "server/jwt_signer.h"
+#include "testing/temp_dir.h"
 
 namespace tf::server {
 namespace {
@@ -57,6 +61,78 @@ TEST_F(AuthenticatorTest, ACachedTokenStillExpires) {
   ASSERT_TRUE(auth_->Authenticate(&header).ok());
   clock_.Advance(60 * kNanosPerSecond);
   EXPECT_EQ(auth_->Authenticate(&header).status().code(), ErrorCode::kAuthTokenExpired);
+}
+
+// A JWKS file the test rewrites, behind the provider SIGHUP reloads.
+class RotatingJwksTest : public AuthenticatorTest {
+ protected:
+  RotatingJwksTest() {
+    WriteJwks(*signer_);
+    file_jwks_ = *StaticJwksProvider::FromFile(dir_.Sub("jwks.json"));
+    AuthOptions options;
+    options.rules.issuer = "https://idp.test/";
+    options.rules.audiences = {"trust-fabric"};
+    options.rules.clock_skew_nanos = 0;
+    options.token_cache_ttl_nanos = 30 * kNanosPerSecond;
+    file_auth_.emplace(options, *file_jwks_, clock_);
+  }
+
+  void WriteJwks(const JwtSigner& signer) {
+    std::ofstream(dir_.Sub("jwks.json")) << ToJson(*signer.Jwks());
+  }
+
+  testing::TempDir dir_{"tf-auth"};
+  std::unique_ptr<StaticJwksProvider> file_jwks_;
+  std::optional<Authenticator> file_auth_;
+};
+
+TEST_F(RotatingJwksTest, ACachedTokenIsRefusedOnceItsKeyIsReplaced) {
+  const std::string header = Bearer(Claims(kNowSeconds + 3600));
+  ASSERT_TRUE(file_auth_->Authenticate(&header).ok());
+  ASSERT_TRUE(file_auth_->Authenticate(&header).ok());  // now from the cache
+  // The IdP replaces the key behind the same kid: the old signature no longer verifies.
+  WriteJwks(*JwtSigner::GenerateEd25519("dev-1", random_));
+  ASSERT_TRUE(file_jwks_->Reload().ok());
+  EXPECT_EQ(file_auth_->Authenticate(&header).status().code(), ErrorCode::kAuthSignatureInvalid);
+}
+
+TEST_F(RotatingJwksTest, ACachedTokenIsRefusedOnceItsKeyIsRevoked) {
+  const std::string header = Bearer(Claims(kNowSeconds + 3600));
+  ASSERT_TRUE(file_auth_->Authenticate(&header).ok());
+  ASSERT_TRUE(file_auth_->Authenticate(&header).ok());
+  WriteJwks(*JwtSigner::GenerateEd25519("other-kid", random_));
+  ASSERT_TRUE(file_jwks_->Reload().ok());
+  EXPECT_EQ(file_auth_->Authenticate(&header).status().code(), ErrorCode::kAuthUnknownKey);
+}
+
+TEST_F(RotatingJwksTest, ATokenSignedWithTheNewKeyIsAcceptedAfterRotation) {
+  const std::string old_header = Bearer(Claims(kNowSeconds + 3600));
+  ASSERT_TRUE(file_auth_->Authenticate(&old_header).ok());
+  signer_.emplace(*JwtSigner::GenerateEd25519("dev-2", random_));
+  WriteJwks(*signer_);
+  ASSERT_TRUE(file_jwks_->Reload().ok());
+  const std::string new_header = Bearer(Claims(kNowSeconds + 3600));
+  EXPECT_TRUE(file_auth_->Authenticate(&new_header).ok());
+  EXPECT_EQ(file_auth_->Authenticate(&old_header).status().code(), ErrorCode::kAuthUnknownKey);
+}
+
+TEST_F(RotatingJwksTest, AValidTokenPassesAgainAfterTheCacheTtlAndStillExpires) {
+  const std::string header = Bearer(Claims(kNowSeconds + 3600));
+  ASSERT_TRUE(file_auth_->Authenticate(&header).ok());
+  clock_.Advance(31 * kNanosPerSecond);
+  EXPECT_TRUE(file_auth_->Authenticate(&header).ok()) << "re-verified, still valid";
+  clock_.Advance(3600 * kNanosPerSecond);
+  EXPECT_EQ(file_auth_->Authenticate(&header).status().code(), ErrorCode::kAuthTokenExpired);
+}
+
+TEST_F(AuthenticatorTest, ACachedTokenIsNotUsedBeforeItsNotBefore) {
+  Value c = Claims(kNowSeconds + 3600);
+  c.ObjectInsertIfAbsent(Value::String("nbf"), Value::Int(kNowSeconds + 10));
+  const std::string header = Bearer(c);
+  EXPECT_EQ(auth_->Authenticate(&header).status().code(), ErrorCode::kAuthTokenNotYetValid);
+  clock_.Advance(10 * kNanosPerSecond);
+  ASSERT_TRUE(auth_->Authenticate(&header).ok());
+  EXPECT_TRUE(auth_->Authenticate(&header).ok());
 }
 
 TEST_F(AuthenticatorTest, RefusesMissingOrNonBearerCredentials) {
