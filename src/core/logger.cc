@@ -24,18 +24,55 @@ std::string FormatRfc3339Nanos(int64_t unix_nanos) {
   return buf;
 }
 
+namespace {
+
+constexpr const char* kLevelNames[] = {"debug", "info", "warn", "error"};
+
+}  // namespace
+
+void Logger::LogMembers(LogLevel level, std::string_view event, std::string_view members) {
+  std::string object = "{";
+  object.append(members);
+  object += '}';
+  Result<Value> fields = ParseJson(object);
+  // A caller's rendering bug must not lose the line: log what arrived, as a string.
+  Log(level, event,
+      fields.ok() ? *fields
+                  : Value::Object({{Value::String("unparsed_members"), Value::String(members)}}));
+}
+
 void JsonLinesLogger::Log(LogLevel level, std::string_view event, const Value& fields) {
   if (level < min_level_) return;
-  static constexpr const char* kLevels[] = {"debug", "info", "warn", "error"};
   std::vector<ObjectEntry> entries = {
       {Value::String("time"), Value::String(FormatRfc3339Nanos(clock_.NowNanos()))},
-      {Value::String("level"), Value::String(kLevels[static_cast<int>(level)])},
+      {Value::String("level"), Value::String(kLevelNames[static_cast<int>(level)])},
       {Value::String("event"), Value::String(event)}};
   if (fields.is_object()) {
     for (const auto& [k, v] : fields.object())
       entries.emplace_back(k, v);
   }
   std::string line = ToJson(Value::Object(std::move(entries)));
+  Write(line);
+}
+
+void JsonLinesLogger::LogMembers(LogLevel level, std::string_view event, std::string_view members) {
+  if (level < min_level_) return;
+  std::string line = "{\"time\":\"";
+  line.reserve(64 + event.size() + members.size());
+  line += FormatRfc3339Nanos(clock_.NowNanos());
+  line += "\",\"level\":\"";
+  line += kLevelNames[static_cast<int>(level)];
+  line += "\",\"event\":";
+  AppendJsonString(line, event);
+  if (!members.empty()) {
+    line += ',';
+    line.append(members);
+  }
+  line += '}';
+  Write(line);
+}
+
+void JsonLinesLogger::Write(std::string& line) {
   line += '\n';
   std::lock_guard<std::mutex> lock(mu_);
   out_ << line;

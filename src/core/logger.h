@@ -33,6 +33,13 @@ class Logger {
   void Error(std::string_view event, const Value& fields = Value()) {
     Log(LogLevel::kError, event, fields);
   }
+
+  // For lines written once per request, where building a Value tree per line would cost more
+  // than the work it records. `members` is a JSON object's contents without the braces:
+  // `"key":value` pairs joined by commas (render strings with AppendJsonString), or empty.
+  // REQUIRES: valid JSON members, none named time, level or event. The default parses them and
+  // calls Log, so every logger accepts them; JSON-lines loggers write them as they are.
+  virtual void LogMembers(LogLevel level, std::string_view event, std::string_view members);
 };
 
 // One JSON object per line: {"time": RFC 3339, "level", "event", ...fields}.
@@ -41,8 +48,12 @@ class JsonLinesLogger final : public Logger {
   JsonLinesLogger(std::ostream& out, const Clock& clock, LogLevel min_level = LogLevel::kInfo)
       : out_(out), clock_(clock), min_level_(min_level) {}
   void Log(LogLevel level, std::string_view event, const Value& fields) override;
+  // {"time", "level", "event", then `members` in the order given}.
+  void LogMembers(LogLevel level, std::string_view event, std::string_view members) override;
 
  private:
+  void Write(std::string& line);
+
   std::mutex mu_;
   std::ostream& out_;
   const Clock& clock_;

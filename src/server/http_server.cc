@@ -30,9 +30,7 @@ struct HttpServer::Impl {
         core(handler, options.limits, logger, metrics, clock),
         acceptor(net::make_strand(ioc)),
         retry_timer(acceptor.get_executor()),
-        keep_running(net::make_work_guard(ioc)) {
-    core.post = [this](std::function<void()> task) { net::post(ioc, std::move(task)); };
-  }
+        keep_running(net::make_work_guard(ioc)) {}
 
   Status Listen() {
     boost::system::error_code ec;

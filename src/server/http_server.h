@@ -55,7 +55,8 @@ class RequestHandler {
   // their body is read.
   virtual uint64_t BodyLimit(std::string_view method, std::string_view path) const = 0;
   // Handles one complete request. `respond` must be called exactly once, from any thread;
-  // `post` runs a task on the server's I/O threads.
+  // `post` runs a task on the server's I/O threads, serialized with the connection's own work
+  // (its strand), so a task that ends in `respond` has the response written without delay.
   virtual void Handle(HttpRequest request, Responder respond, const Poster& post) = 0;
 };
 

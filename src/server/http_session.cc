@@ -8,10 +8,12 @@
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 
+#include <array>
 #include <chrono>
 #include <limits>
 #include <optional>
@@ -187,15 +189,21 @@ class Session : public Connection, public std::enable_shared_from_this<Derived> 
     }
     Lowest().expires_never();
     auto self = this->shared_from_this();
+    // Work handed back from another thread (the ledger's completion) runs on this connection's
+    // strand, so the response it renders is written without a second trip through the queue;
+    // a response given right away, still on the strand, is written at once.
+    Poster on_strand = [self](std::function<void()> task) {
+      net::post(self->Stream().get_executor(), std::move(task));
+    };
     core_.handler.Handle(
         std::move(r),
         [self](HttpResponse response) {
-          net::post(self->Stream().get_executor(),
-                    [self, response = std::move(response)]() mutable {
-                      self->Write(std::move(response));
-                    });
+          net::dispatch(self->Stream().get_executor(),
+                        [self, response = std::move(response)]() mutable {
+                          self->Write(std::move(response));
+                        });
         },
-        core_.post);
+        on_strand);
   }
 
   void Refuse(const Status& status, const char* reason) {
@@ -204,23 +212,54 @@ class Session : public Connection, public std::enable_shared_from_this<Derived> 
     Write(ProblemResponse(status));
   }
 
+  // Serialized here into one header block, written with the body in one gather write: Beast's
+  // field container and serializer cost as much as the rest of a cheap request.
   void Write(HttpResponse r) {
     const bool keep_alive = keep_alive_ && !core_.draining;
-    response_ = {};
-    response_.result(static_cast<unsigned>(r.status));
-    response_.version(11);
-    response_.set(http::field::server, "trust-fabric");
-    response_.set(http::field::date, FormatHttpDate(core_.clock.NowNanos()));
-    response_.set(http::field::content_type, r.content_type);
-    for (auto& [k, v] : r.headers)
-      response_.set(k, v);
-    response_.body() = std::move(r.body);
-    response_.keep_alive(keep_alive);
-    response_.prepare_payload();
+    head_.clear();
+    head_ += "HTTP/1.1 ";
+    head_ += std::to_string(r.status);
+    head_ += ' ';
+    const beast::string_view reason = http::obsolete_reason(static_cast<http::status>(r.status));
+    head_.append(reason.data(), reason.size());
+    head_ += "\r\nServer: trust-fabric\r\nDate: ";
+    head_ += HttpDate();
+    AppendField("Content-Type", r.content_type);
+    for (const auto& [name, value] : r.headers)
+      AppendField(name, value);
+    head_ += "\r\nContent-Length: ";
+    head_ += std::to_string(r.body.size());
+    if (!keep_alive) head_ += "\r\nConnection: close";
+    head_ += "\r\n\r\n";
+    body_ = std::move(r.body);
     Lowest().expires_after(Nanos(core_.limits.write_timeout_nanos));
-    http::async_write(
-        Stream(), response_,
+    const std::array<net::const_buffer, 2> buffers = {net::buffer(head_), net::buffer(body_)};
+    net::async_write(
+        Stream(), buffers,
         beast::bind_front_handler(&Session::OnWrite, this->shared_from_this(), keep_alive));
+  }
+
+  // A field whose name or value could end the header early is dropped, never sent: handlers set
+  // only fixed names and values they built, so this guards against a bug becoming a split.
+  void AppendField(std::string_view name, std::string_view value) {
+    if (name.find_first_of("\r\n:") != std::string_view::npos ||
+        value.find_first_of("\r\n") != std::string_view::npos) {
+      return;
+    }
+    head_ += "\r\n";
+    head_ += name;
+    head_ += ": ";
+    head_ += value;
+  }
+
+  // The Date header changes once a second; a keep-alive connection formats it that often.
+  const std::string& HttpDate() {
+    const int64_t now = core_.clock.NowNanos();
+    if (now / 1'000'000'000 != date_second_) {
+      date_second_ = now / 1'000'000'000;
+      date_ = FormatHttpDate(now);
+    }
+    return date_;
   }
 
   void OnWrite(bool keep_alive, beast::error_code ec, size_t) {
@@ -236,7 +275,10 @@ class Session : public Connection, public std::enable_shared_from_this<Derived> 
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
   http::response<http::empty_body> continue_;
-  http::response<http::string_body> response_;
+  std::string head_;  // the response's status line and fields, while it is written
+  std::string body_;
+  int64_t date_second_ = -1;
+  std::string date_;
 };
 
 class PlainSession final : public Session<PlainSession> {

@@ -1,6 +1,7 @@
 #include "server/verify_routes.h"
 
 #include "core/canonical_json.h"
+#include "core/json.h"
 #include "core/sha256.h"
 #include "policy/decision.h"
 #include "server/http_message.h"
@@ -80,9 +81,13 @@ void Verify(const VerifyRoutesDeps& deps, Exchange& ex, Responder respond) {
   facts.pack = pack_label;
   facts.decision = decision->allow ? "allow" : "deny";
   facts.input_shape = InputShape(req->input);
+  // The body is written directly around the decision's JSON (the same bytes JsonResponse would
+  // give for {"decision", "dry_run"|"receipt"}: keys in order, compact).
+  std::string body = "{\"decision\":";
+  AppendJson(body, doc);
   if (req->dry_run) {
-    HttpResponse r = JsonResponse(
-        200, Value::Object({{Str("decision"), doc}, {Str("dry_run"), Value::Bool(true)}}));
+    body += ",\"dry_run\":true}\n";
+    HttpResponse r = TextResponse(200, "application/json", std::move(body));
     r.log = std::move(facts);
     return respond(std::move(r));
   }
@@ -93,20 +98,26 @@ void Verify(const VerifyRoutesDeps& deps, Exchange& ex, Responder respond) {
   entry.kind = std::string(kDecisionEntryKind);
   entry.content_hash = Sha256(*canonical);
   entry.metadata = DecisionMetadata(pack->pack->id(), doc);
-  const Poster post = ex.post;
-  deps.ledger->AppendAsync(std::move(entry), [post, respond, doc,
-                                              facts](Result<ledger::Receipt> receipt) {
-    post([respond, doc, facts, receipt = std::move(receipt)]() {
-      HttpResponse r =
-          receipt.ok() ? JsonResponse(200, Value::Object({{Str("decision"), doc},
-                                                          {Str("receipt"), receipt->ToValue()}}))
-                       : ProblemResponse(receipt.status());
-      LogFacts f = facts;
-      f.error_code = r.log.error_code;
-      r.log = std::move(f);
-      respond(std::move(r));
-    });
-  });
+  // On the ledger's commit thread: only hand the result over; the connection renders it.
+  deps.ledger->AppendAsync(
+      std::move(entry), [post = ex.post, respond = std::move(respond), body = std::move(body),
+                         facts = std::move(facts)](Result<ledger::Receipt> receipt) mutable {
+        post([respond = std::move(respond), body = std::move(body), facts = std::move(facts),
+              receipt = std::move(receipt)]() mutable {
+          HttpResponse r;
+          if (receipt.ok()) {
+            body += ",\"receipt\":";
+            body += receipt->ToJson();
+            body += "}\n";
+            r = TextResponse(200, "application/json", std::move(body));
+          } else {
+            r = ProblemResponse(receipt.status());
+            facts.error_code = r.log.error_code;
+          }
+          r.log = std::move(facts);
+          respond(std::move(r));
+        });
+      });
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <sstream>
 
+#include "core/json.h"
 #include "core/logger.h"
 
 namespace tf {
@@ -41,6 +42,39 @@ TEST(LoggerTest, WritesOneJsonLinePerEvent) {
   EXPECT_EQ(out.str(),
             "{\"event\":\"plan_built\",\"level\":\"info\",\"pack\":\"lksg.v1\",\"time\":"
             "\"2023-11-14T22:13:20.123456789Z\"}\n");
+}
+
+TEST(LoggerTest, WritesPreRenderedMembersAfterTimeLevelAndEvent) {
+  std::ostringstream out;
+  FakeClock clock(1700000000123456789);
+  JsonLinesLogger log(out, clock);
+  log.LogMembers(LogLevel::kInfo, "request", "\"route\":\"GET /healthz\",\"status\":200");
+  log.LogMembers(LogLevel::kInfo, "empty", "");
+  log.LogMembers(LogLevel::kDebug, "hidden", "\"a\":1");
+  EXPECT_EQ(out.str(),
+            "{\"time\":\"2023-11-14T22:13:20.123456789Z\",\"level\":\"info\",\"event\":"
+            "\"request\",\"route\":\"GET /healthz\",\"status\":200}\n"
+            "{\"time\":\"2023-11-14T22:13:20.123456789Z\",\"level\":\"info\",\"event\":"
+            "\"empty\"}\n");
+}
+
+// A logger that only implements Log still receives pre-rendered members, as fields.
+class RecordingLogger final : public Logger {
+ public:
+  void Log(LogLevel, std::string_view event, const Value& fields) override {
+    events.emplace_back(std::string(event), fields);
+  }
+  std::vector<std::pair<std::string, Value>> events;
+};
+
+TEST(LoggerTest, TheDefaultLogMembersParsesTheMembersIntoFields) {
+  RecordingLogger log;
+  log.LogMembers(LogLevel::kInfo, "request", "\"status\":200,\"route\":\"x\"");
+  log.LogMembers(LogLevel::kInfo, "broken", "\"status\":");
+  ASSERT_EQ(log.events.size(), 2u);
+  EXPECT_EQ(log.events[0].first, "request");
+  EXPECT_EQ(ToJson(log.events[0].second), "{\"route\":\"x\",\"status\":200}");
+  EXPECT_EQ(ToJson(log.events[1].second), "{\"unparsed_members\":\"\\\"status\\\":\"}");
 }
 
 }  // namespace

@@ -75,6 +75,9 @@ TEST_F(DecisionIntegrationTest, UploadedPackDecidesAndTheReceiptVerifiesOffline)
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r->status, 200) << r->body;
   const Value body = r->Json();
+  // Written directly, the body is the same bytes the JSON writer gives for it: compact, in key
+  // order, one line.
+  EXPECT_EQ(r->body, ToJson(body) + "\n");
   const Value& decision = *body.Find("decision");
   EXPECT_TRUE(decision.Find("allow")->bool_value());
   EXPECT_EQ(decision.Find("violations")->size(), 0u);
@@ -108,6 +111,7 @@ TEST_F(DecisionIntegrationTest, DryRunDecidesWithoutWriting) {
   ASSERT_EQ(r->status, 200) << r->body;
   EXPECT_EQ(r->Json().Find("receipt"), nullptr);
   EXPECT_TRUE(r->Json().Find("dry_run")->bool_value());
+  EXPECT_EQ(r->body, ToJson(r->Json()) + "\n");
   const uint64_t after = static_cast<uint64_t>(
       *client_->Get("/v1/checkpoint", token_)->Json().Find("size")->number().ToInt64());
   EXPECT_EQ(before, after);

@@ -46,7 +46,6 @@ class ServerCore {
   const HttpLimits limits;
   Logger& logger;
   const Clock& clock;
-  Poster post;
   std::atomic<bool> draining{false};
 
   Counter& connections_total;
