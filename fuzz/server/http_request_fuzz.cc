@@ -15,11 +15,13 @@
 #include "core/logger.h"
 #include "core/metrics.h"
 #include "core/random.h"
+#include "ledger/evidence_store.h"
 #include "ledger/ledger.h"
 #include "ledger/memory_store.h"
 #include "policy/basic_selector.h"
 #include "policy/orchestrator.h"
 #include "server/api_dispatcher.h"
+#include "server/blocking_worker.h"
 #include "server/dev_auth.h"
 #include "server/evidence_routes.h"
 #include "server/ledger_routes.h"
@@ -42,6 +44,8 @@ struct Harness {
   MetricsRegistry metrics;
   ledger::MemoryStore store;
   std::unique_ptr<ledger::Ledger> ledger;
+  std::unique_ptr<ledger::EvidenceStore> evidence;
+  std::unique_ptr<BlockingWorker> evidence_worker;
   std::unique_ptr<PackStore> packs;
   std::unique_ptr<policy::Orchestrator> orchestrator;
   policy::BasicSelector selector;
@@ -58,6 +62,8 @@ struct Harness {
     options.clock = &clock;
     options.signer = *ledger::NoteSigner::Generate("fuzz.local/log", random);
     ledger = *ledger::Ledger::Open(std::move(options));
+    evidence = std::make_unique<ledger::EvidenceStore>(*ledger, clock);
+    evidence_worker = std::make_unique<BlockingWorker>();
     const std::string dir = std::filesystem::temp_directory_path() / "tf-http-fuzz-packs";
     packs = *PackStore::Open(dir, std::string(TF_SOURCE_DIR) + "/examples/packs", logger);
     orchestrator = std::make_unique<policy::Orchestrator>(metrics, logger, clock);
@@ -71,7 +77,7 @@ struct Harness {
                                              ledger.get(), &parsers});
     AddPackRoutes(routes, *packs, *ledger, UploadLimits{});
     AddLedgerRoutes(routes, *ledger);
-    AddEvidenceRoutes(routes, *ledger);
+    AddEvidenceRoutes(routes, EvidenceRoutesDeps{evidence.get(), evidence_worker.get()});
     AddSystemRoutes(routes, SystemRoutesDeps{&metrics, nullptr, {}});
     ApiDispatcherDeps deps;
     deps.authenticator = auth.get();

@@ -1,7 +1,5 @@
 #include "server/evidence_routes.h"
 
-#include <memory>
-
 #include "core/encoding.h"
 #include "core/sha256.h"
 #include "server/internal/params.h"
@@ -23,51 +21,42 @@ std::string MediaTypeOf(const HttpRequest& request) {
   return *ct;
 }
 
-void PutEvidence(ledger::Ledger& ledger, Exchange& ex, Responder respond) {
-  auto content = std::make_shared<const std::string>(std::move(ex.request.body));
-  const Sha256Digest hash = Sha256(*content);
-  const std::string media_type = MediaTypeOf(ex.request);
-  ledger::AppendRequest request;
-  request.tenant = ex.principal.tenant;
-  request.kind = std::string(kEvidenceEntryKind);
-  request.content_hash = hash;
-  request.metadata =
-      Value::Object({{Str("media_type"), Str(media_type)},
-                     {Str("size"), Value::Int(static_cast<int64_t>(content->size()))}});
-  // Content and entry commit atomically: a receipt never names content that was not stored.
-  request.effects = [content, tenant = ex.principal.tenant, hash](const ledger::Entry&,
-                                                                  ledger::WriteBatch& batch) {
-    batch.PutBlob(ledger::EvidenceKey{tenant, hash}, *content);
-  };
-  const Poster post = ex.post;
-  ledger.AppendAsync(std::move(request), [post, respond, hash, size = content->size(),
-                                          media_type](Result<ledger::Receipt> receipt) {
-    // On the ledger's commit thread: hand the rendering to an I/O thread.
-    post([respond, hash, size, media_type, receipt = std::move(receipt)]() {
-      if (!receipt.ok()) return respond(ProblemResponse(receipt.status()));
-      const std::string hex = DigestHex(hash);
+// Who changed the item, as the WORM bookkeeping records it: the token's subject, else the
+// tenant (a token without `sub` still speaks for its tenant).
+ledger::Actor ActorOf(const Principal& principal) {
+  return ledger::Actor{principal.subject.empty() ? "tenant:" + principal.tenant
+                                                 : principal.subject};
+}
+
+void PutEvidence(const EvidenceRoutesDeps& deps, Exchange& ex, Responder respond) {
+  deps.worker->Submit([store = deps.store, post = ex.post, tenant = ex.principal.tenant,
+                       actor = ActorOf(ex.principal), media_type = MediaTypeOf(ex.request),
+                       content = std::move(ex.request.body),
+                       respond = std::move(respond)]() mutable {
+    Result<ledger::EvidenceStore::PutResult> put =
+        store->Put(tenant, std::move(content), actor, media_type);
+    post([put = std::move(put), respond = std::move(respond)]() mutable {
+      if (!put.ok()) return respond(ProblemResponse(put.status()));
+      const ledger::ItemState& item = put->item;
+      const std::string hex = DigestHex(item.content_hash);
       HttpResponse r =
-          JsonResponse(201, Value::Object({{Str("content_hash"), Str(hex)},
-                                           {Str("size"), Value::Int(static_cast<int64_t>(size))},
-                                           {Str("media_type"), Str(media_type)},
-                                           {Str("receipt"), receipt->ToValue()}}));
+          JsonResponse(put->created ? 201 : 200,
+                       Value::Object({{Str("content_hash"), Str(hex)},
+                                      {Str("size"), Value::Int(static_cast<int64_t>(item.size))},
+                                      {Str("media_type"), Str(item.media_type)},
+                                      {Str("receipt"), put->receipt.ToValue()}}));
       r.SetHeader("Location", "/v1/evidence/" + hex);
       respond(std::move(r));
     });
   });
 }
 
-HttpResponse GetEvidence(ledger::Ledger& ledger, const Exchange& ex) {
+HttpResponse GetEvidence(const ledger::EvidenceStore& store, const Exchange& ex) {
   Result<Sha256Digest> hash = internal::ParseHexHash("hash", ex.Param("hash"));
   if (!hash.ok()) return ProblemResponse(hash.status());
-  Result<std::optional<std::string>> blob =
-      ledger.store().ReadBlob(ledger::EvidenceKey{ex.principal.tenant, *hash});
-  if (!blob.ok()) return ProblemResponse(blob.status());
-  if (!blob->has_value()) {
-    return ProblemResponse(
-        Status(ErrorCode::kEvidenceNotFound, "no such evidence for this tenant"));
-  }
-  HttpResponse r = TextResponse(200, "application/octet-stream", std::move(**blob));
+  Result<ledger::EvidenceStore::Content> content = store.Get(ex.principal.tenant, *hash);
+  if (!content.ok()) return ProblemResponse(content.status());
+  HttpResponse r = TextResponse(200, "application/octet-stream", std::move(content->bytes));
   // RFC 9530 §2: lets the client check the bytes against the hash it asked for.
   r.SetHeader("Content-Digest",
               "sha-256=:" +
@@ -80,12 +69,12 @@ HttpResponse GetEvidence(ledger::Ledger& ledger, const Exchange& ex) {
 
 }  // namespace
 
-void AddEvidenceRoutes(RouteTable& routes, ledger::Ledger& ledger) {
-  routes.Add({"POST", "/v1/evidence", "putEvidence", [&ledger](Exchange& ex, Responder respond) {
-                PutEvidence(ledger, ex, std::move(respond));
+void AddEvidenceRoutes(RouteTable& routes, EvidenceRoutesDeps deps) {
+  routes.Add({"POST", "/v1/evidence", "putEvidence", [deps](Exchange& ex, Responder respond) {
+                PutEvidence(deps, ex, std::move(respond));
               }});
   routes.Add({"GET", "/v1/evidence/{hash}", "getEvidence",
-              [&ledger](Exchange& ex, Responder respond) { respond(GetEvidence(ledger, ex)); }});
+              [deps](Exchange& ex, Responder respond) { respond(GetEvidence(*deps.store, ex)); }});
 }
 
 }  // namespace tf::server

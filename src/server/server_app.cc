@@ -4,11 +4,13 @@
 #include <filesystem>
 
 #include "graph/graph_store.h"
+#include "ledger/evidence_store.h"
 #include "ledger/ledger.h"
 #include "ledger/rocksdb_store.h"
 #include "policy/basic_selector.h"
 #include "policy/orchestrator.h"
 #include "server/api_dispatcher.h"
+#include "server/blocking_worker.h"
 #include "server/dev_auth.h"
 #include "server/evidence_routes.h"
 #include "server/https_fetcher.h"
@@ -30,6 +32,9 @@ struct ServerApp::Parts {
   bool shut_down = false;
   std::unique_ptr<ledger::RocksDbStore> store;
   std::unique_ptr<ledger::Ledger> ledger;
+  std::unique_ptr<ledger::EvidenceStore> evidence;
+  // Runs evidence puts, which wait for their commit; stopped before the store it writes to.
+  std::unique_ptr<BlockingWorker> evidence_worker;
   // <data>/graph when present (proof graph ingest): the graph.* builtins and graph limits of
   // decisions read it.
   std::unique_ptr<graph::GraphStore> graph;
@@ -117,6 +122,10 @@ Status OpenLedger(ServerApp::Parts& p) {
   options.clock = p.env.clock;
   options.signer = std::move(key.signer);
   TF_ASSIGN_OR_RETURN(p.ledger, ledger::Ledger::Open(std::move(options)));
+  ledger::EvidenceOptions evidence;
+  evidence.max_content_bytes = p.config.limits.max_evidence_bytes;
+  p.evidence = std::make_unique<ledger::EvidenceStore>(*p.ledger, *p.env.clock, evidence);
+  p.evidence_worker = std::make_unique<BlockingWorker>();
   if (std::filesystem::is_directory(data / "graph")) {
     TF_ASSIGN_OR_RETURN(p.graph, graph::OpenDataDirGraph(p.config.data_dir));
   }
@@ -135,7 +144,7 @@ RouteTable BuildRoutes(ServerApp::Parts& p) {
   upload.max_total_bytes = p.config.limits.max_upload_bytes;
   AddPackRoutes(routes, *p.packs, *p.ledger, upload);
   AddLedgerRoutes(routes, *p.ledger);
-  AddEvidenceRoutes(routes, *p.ledger);
+  AddEvidenceRoutes(routes, EvidenceRoutesDeps{p.evidence.get(), p.evidence_worker.get()});
   SystemRoutesDeps system;
   system.metrics = p.env.metrics;
   system.draining = &p.draining;
@@ -238,8 +247,10 @@ void ServerApp::Shutdown() {
   p.shut_down = true;
   p.draining = true;
   if (p.http) p.http->Shutdown(p.config.limits.shutdown_grace_nanos);
-  // Completes every queued append (their responses can no longer be sent, but the entries are
-  // durable) and stops the commit thread; then the store closes.
+  // Completes every queued evidence put and append (their responses can no longer be sent, but
+  // the entries are durable) and stops the commit thread; then the store closes.
+  p.evidence_worker.reset();
+  p.evidence.reset();
   p.ledger.reset();
   p.http.reset();
   p.store.reset();

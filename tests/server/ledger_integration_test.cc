@@ -1,11 +1,16 @@
 // Evidence and the ledger's proofs over real HTTP, scoped per tenant.
 #include <gtest/gtest.h>
 
+#include "core/clock.h"
 #include "core/encoding.h"
+#include "core/json.h"
 #include "core/sha256.h"
+#include "ledger/evidence_store.h"
+#include "ledger/ledger.h"
 #include "ledger/merkle_hash.h"
 #include "ledger/proof_verify.h"
 #include "ledger/receipt.h"
+#include "ledger/rocksdb_store.h"
 #include "testing/test_server.h"
 
 namespace tf::server {
@@ -42,7 +47,13 @@ TEST_F(LedgerIntegrationTest, EvidenceIsStoredPerTenantWithAReceipt) {
   const std::string hash = DigestHex(Sha256("audit report 2026"));
   EXPECT_EQ(put->Json().Find("content_hash")->string(), hash);
   EXPECT_EQ(put->Header("location"), "/v1/evidence/" + hash);
-  EXPECT_EQ(put->Json().Find("receipt")->Find("entry")->Find("kind")->string(), "evidence");
+  // Stored through the evidence store: an evidence.put entry naming who stored it.
+  const Value entry = *put->Json().Find("receipt")->Find("entry");
+  EXPECT_EQ(entry.Find("kind")->string(), "evidence.put");
+  EXPECT_EQ(entry.Find("metadata")->Find("media_type")->string(), "text/plain");
+  EXPECT_FALSE(entry.Find("metadata")->Find("by")->string().empty());
+  EXPECT_EQ(put->Json().Find("size")->number().ToInt64(), 17);
+  EXPECT_EQ(put->Json().Find("media_type")->string(), "text/plain");
 
   Result<HttpResult> get = client_->Get("/v1/evidence/" + hash, acme_);
   ASSERT_EQ(get->status, 200);
@@ -57,6 +68,45 @@ TEST_F(LedgerIntegrationTest, EvidenceIsStoredPerTenantWithAReceipt) {
   EXPECT_EQ(other->status, 404);
   EXPECT_EQ(other->Json().Find("code")->string(), "evidence_not_found");
   EXPECT_EQ(client_->Get("/v1/evidence/not-a-hash", acme_)->status, 400);
+}
+
+TEST_F(LedgerIntegrationTest, StoringTheSameEvidenceAgainAppendsNothing) {
+  Result<HttpResult> first = PutEvidence(acme_, "contract v1");
+  ASSERT_EQ(first->status, 201) << first->body;
+  const int64_t size =
+      *client_->Get("/v1/checkpoint", acme_)->Json().Find("size")->number().ToInt64();
+  Result<HttpResult> again = PutEvidence(acme_, "contract v1");
+  ASSERT_EQ(again->status, 200) << again->body;
+  EXPECT_EQ(ToJson(*again->Json().Find("receipt")->Find("entry")),
+            ToJson(*first->Json().Find("receipt")->Find("entry")));
+  EXPECT_EQ(*client_->Get("/v1/checkpoint", acme_)->Json().Find("size")->number().ToInt64(), size);
+  // Another tenant storing the same bytes gets its own item and entry.
+  Result<HttpResult> other = PutEvidence(globex_, "contract v1");
+  ASSERT_EQ(other->status, 201) << other->body;
+  EXPECT_EQ(other->Json().Find("receipt")->Find("entry")->Find("tenant")->string(), "globex");
+}
+
+TEST_F(LedgerIntegrationTest, EvidenceStoredOverHttpIsUnderTheWormRules) {
+  ASSERT_EQ(PutEvidence(acme_, "ledger-held evidence")->status, 201);
+  const Sha256Digest hash = Sha256("ledger-held evidence");
+  // The CLI's evidence store sees the item the route stored, with its WORM state.
+  server_.Stop();
+  Result<std::unique_ptr<ledger::RocksDbStore>> store =
+      ledger::RocksDbStore::Open(server_.data_dir() + "/ledger", {});
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  SystemClock clock;
+  ledger::LedgerOptions options;
+  options.store = store->get();
+  options.clock = &clock;
+  Result<std::unique_ptr<ledger::Ledger>> ledger = ledger::Ledger::Open(std::move(options));
+  ASSERT_TRUE(ledger.ok()) << ledger.status().ToString();
+  ledger::EvidenceStore evidence(**ledger, clock);
+  Result<ledger::ItemState> item = evidence.Describe("acme", hash);
+  ASSERT_TRUE(item.ok()) << item.status().ToString();
+  EXPECT_EQ(item->size, 20u);
+  EXPECT_EQ(item->media_type, "text/plain");
+  EXPECT_FALSE(item->purged());
+  EXPECT_EQ(evidence.Describe("globex", hash).status().code(), ErrorCode::kEvidenceNotFound);
 }
 
 TEST_F(LedgerIntegrationTest, InclusionAndConsistencyProofsVerifyAgainstTheCheckpoint) {
