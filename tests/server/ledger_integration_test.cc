@@ -4,6 +4,7 @@
 #include "core/clock.h"
 #include "core/encoding.h"
 #include "core/json.h"
+#include "core/random.h"
 #include "core/sha256.h"
 #include "ledger/evidence_store.h"
 #include "ledger/ledger.h"
@@ -11,6 +12,7 @@
 #include "ledger/proof_verify.h"
 #include "ledger/receipt.h"
 #include "ledger/rocksdb_store.h"
+#include "server/signing_key_file.h"
 #include "testing/test_server.h"
 
 namespace tf::server {
@@ -107,6 +109,43 @@ TEST_F(LedgerIntegrationTest, EvidenceStoredOverHttpIsUnderTheWormRules) {
   EXPECT_EQ(item->media_type, "text/plain");
   EXPECT_FALSE(item->purged());
   EXPECT_EQ(evidence.Describe("globex", hash).status().code(), ErrorCode::kEvidenceNotFound);
+}
+
+TEST_F(LedgerIntegrationTest, PurgedEvidenceAnswers410AndCanBeStoredAgain) {
+  ASSERT_EQ(PutEvidence(acme_, "to be purged")->status, 201);
+  const Sha256Digest hash = Sha256("to be purged");
+  // Purged offline with two approvals, as `proof evidence purge` does.
+  server_.Stop();
+  {
+    SeededRandom random(3);
+    Result<SigningKeyFiles> key = LoadOrCreateSigningKey(
+        server_.data_dir() + "/keys/checkpoint.key", "trust-fabric.local/log", random);
+    ASSERT_TRUE(key.ok()) << key.status().ToString();
+    ASSERT_FALSE(key->created);
+    Result<std::unique_ptr<ledger::RocksDbStore>> store =
+        ledger::RocksDbStore::Open(server_.data_dir() + "/ledger", {});
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    ledger::LedgerOptions options;
+    options.store = store->get();
+    options.clock = &server_.clock();
+    options.signer = std::move(key->signer);
+    Result<std::unique_ptr<ledger::Ledger>> ledger = ledger::Ledger::Open(std::move(options));
+    ASSERT_TRUE(ledger.ok()) << ledger.status().ToString();
+    ledger::EvidenceStore evidence(**ledger, server_.clock());
+    ASSERT_TRUE(evidence.ApprovePurge("acme", hash, ledger::Actor{"alice"}, "erasure").ok());
+    ASSERT_TRUE(evidence.ApprovePurge("acme", hash, ledger::Actor{"bob"}, "erasure").ok());
+    Result<ledger::Receipt> purged =
+        evidence.Purge("acme", hash, ledger::Actor{"alice"}, "erasure");
+    ASSERT_TRUE(purged.ok()) << purged.status().ToString();
+  }
+  ASSERT_TRUE(server_.Start().ok());
+  client_ = server_.Client();
+  Result<HttpResult> get = client_->Get("/v1/evidence/" + DigestHex(hash), acme_);
+  EXPECT_EQ(get->status, 410) << get->body;
+  EXPECT_EQ(get->Json().Find("code")->string(), "evidence_purged");
+  Result<HttpResult> again = PutEvidence(acme_, "to be purged");
+  EXPECT_EQ(again->status, 201) << again->body;
+  EXPECT_EQ(client_->Get("/v1/evidence/" + DigestHex(hash), acme_)->body, "to be purged");
 }
 
 TEST_F(LedgerIntegrationTest, InclusionAndConsistencyProofsVerifyAgainstTheCheckpoint) {
