@@ -64,7 +64,7 @@ Status Ledger::Impl::Init() {
   }
   TF_RETURN_IF_ERROR(LoadHead());
   if (signer_) {
-    committer_ = std::thread([this] { CommitLoop(); });
+    pump_ = std::thread([this] { PumpLoop(); });
     finisher_ = std::thread([this] { FinishLoop(); });
   }
   return Status::Ok();
@@ -136,7 +136,7 @@ TreeHead Ledger::Impl::PublishedHead() const {
 LedgerStats Ledger::Impl::Stats() const {
   MutexLock lock(&mu_);
   LedgerStats s = stats_;
-  s.pending_writers = writers_.size() + committing_ + finishing_;
+  s.pending_writers = writers_.size() + finishing_;
   return s;
 }
 

@@ -2,9 +2,9 @@
 //
 // `Ledger`: the append-only evidence log. It sequences entries, extends the RFC 9162 Merkle tree,
 // signs a C2SP checkpoint after every batch and hands out receipts and proofs. Appends use group
-// commit in the style of LevelDB's DBImpl::Write: concurrent callers queue up, the ledger's commit
-// thread commits everyone queued in one atomic, synced Store write, and a single checkpoint covers
-// the whole batch. An append returns only after its entry is durable,
+// commit in the style of LevelDB's DBImpl::Write: concurrent callers queue up, the caller at the
+// front commits everyone queued behind it in one atomic, synced Store write, and a single
+// checkpoint covers the whole batch. An append returns only after its entry is durable,
 // integrated into the tree and covered by a signed checkpoint, so its receipt verifies offline.
 //
 //   tf::ledger::LedgerOptions options;

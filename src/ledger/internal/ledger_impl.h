@@ -3,11 +3,10 @@
 // The private state and machinery of a `Ledger`, shared by ledger.cc (open, recovery, reads) and
 // ledger_commit.cc (the group-commit writer queue and the commit itself).
 //
-// Locking: `mu_` guards the writer queue and the published head. One commit thread takes every
-// queued writer as a group and releases `mu_` while it builds and writes the batch, so new
-// writers queue behind it (LevelDB's DBImpl::Write, with the leader role fixed to one thread so
-// no group waits for a woken writer to start it). Only the commit thread touches `commit_head_`,
-// which therefore needs no lock.
+// Locking: `mu_` guards the writer queue and the published head. The leader of a group commit
+// releases `mu_` while it builds and writes the batch (as LevelDB's DBImpl::Write does), so new
+// writers can queue behind it. Only the current leader touches `commit_head_`, which therefore
+// needs no lock: leadership passes between threads only through `mu_`.
 #ifndef TF_LEDGER_INTERNAL_LEDGER_IMPL_H_
 #define TF_LEDGER_INTERNAL_LEDGER_IMPL_H_
 
@@ -86,17 +85,16 @@ class Ledger::Impl {
   Result<Writer*> Prepare(std::vector<AppendRequest> requests, std::unique_ptr<Writer>& owned);
 
   // Queue discipline (ledger_commit.cc).
-  Status Enqueue(Writer* w) TF_EXCLUDES(mu_);
-  void CommitLoop() TF_EXCLUDES(mu_);
-  void RunGroup(std::vector<Writer*>& group) TF_REQUIRES(mu_);
+  Status Enqueue(Writer* w) TF_REQUIRES(mu_);
+  void LeadGroup() TF_REQUIRES(mu_);
+  void PumpLoop() TF_EXCLUDES(mu_);
   Status CommitGroup(const std::vector<Writer*>& group, size_t count, CommittedGroup& out)
       TF_EXCLUDES(mu_);
   Status TryCommitGroup(const std::vector<Writer*>& group, size_t count, CommittedGroup& out)
       TF_EXCLUDES(mu_);
-  // Hands out a finished group: blocking writers get their receipts and are woken here;
-  // asynchronous ones go to the finisher thread.
-  void Complete(const std::vector<Writer*>& group, const Status& status,
-                std::unique_ptr<Completion> done) TF_EXCLUDES(mu_);
+  // Fills the receipts of a committed group's blocking writers (on the leader's thread).
+  void BuildBlockingReceipts(const std::vector<Writer*>& group,
+                             const CommittedGroup& committed) const TF_EXCLUDES(mu_);
   void FinishLoop() TF_EXCLUDES(mu_);
   void RunCallbacks(Completion& done) const;
   // Fills a writer's receipts, moving its requests into them.
@@ -106,7 +104,6 @@ class Ledger::Impl {
   internal::NodeCache cache_;
   mutable internal::Mutex mu_;
   std::deque<Writer*> writers_ TF_GUARDED_BY(mu_);
-  size_t committing_ TF_GUARDED_BY(mu_) = 0;  // Writers in the group being committed.
   Head head_ TF_GUARDED_BY(mu_);
   // Set when a commit failed in a way that leaves the store's state unknown: every later append
   // fails with it until the ledger is reopened, which re-reads and re-verifies the store
@@ -115,17 +112,17 @@ class Ledger::Impl {
   bool shutting_down_ TF_GUARDED_BY(mu_) = false;
   LedgerStats stats_ TF_GUARDED_BY(mu_);
   // Committed groups whose asynchronous writers' receipts and callbacks are still to run, on
-  // the finisher thread, so the commit thread goes on with the next group meanwhile.
+  // the finisher thread, so leaders go on with the next group meanwhile.
   std::deque<std::unique_ptr<Completion>> completions_ TF_GUARDED_BY(mu_);
   size_t finishing_ TF_GUARDED_BY(mu_) = 0;  // Writers in completions_ or being finished.
   bool commit_loop_done_ TF_GUARDED_BY(mu_) = false;
-  // Wakes the commit thread when a writer arrives at an empty queue.
-  internal::CondVar work_cv_{&mu_};
+  // Wakes the thread that leads groups whose first writer is asynchronous.
+  internal::CondVar pump_cv_{&mu_};
   // Wakes the finisher thread when a completion arrives at an empty queue.
   internal::CondVar finish_cv_{&mu_};
-  std::thread committer_;
+  std::thread pump_;
   std::thread finisher_;
-  Head commit_head_;  // Commit thread only; see the file comment.
+  Head commit_head_;  // Leader only; see the file comment.
 };
 
 }  // namespace tf::ledger
