@@ -68,7 +68,7 @@ Result<BuiltinOutcome> Sum(const BuiltinCall& c) {
           error = Or(error, And(coll.guard, And(item.guard, e.guard)));
         }
       }
-      total = total + Ite(item.guard, n, ctx.real_val(0));
+      Assign(total, total + Ite(item.guard, n, ctx.real_val(0)));
     }
     out.alts.push_back(Alt{coll.guard, ValueKind::kNumber, total.simplify(), nullptr});
   }

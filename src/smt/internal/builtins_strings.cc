@@ -134,7 +134,7 @@ Result<BuiltinOutcome> Concat(const BuiltinCall& c) {
           }
         }
         z3::expr piece = k == 0 ? str : z3::concat(d.scalar, str);
-        joined = z3::concat(joined, Ite(items[k].guard, piece, ctx.string_val("")));
+        Assign(joined, z3::concat(joined, Ite(items[k].guard, piece, ctx.string_val(""))));
       }
       out.alts.push_back(Alt{g, ValueKind::kString, joined.simplify(), nullptr});
     }

@@ -25,7 +25,7 @@ Result<std::vector<Item>> Encoder::Compact(const std::vector<Item>& candidates) 
   z3::expr count = ctx_.int_val(0);
   for (const Item& c : candidates) {
     before.push_back(count);
-    count = (count + Ite(c.guard, ctx_.int_val(1), ctx_.int_val(0))).simplify();
+    Assign(count, (count + Ite(c.guard, ctx_.int_val(1), ctx_.int_val(0))).simplify());
   }
   std::vector<Item> out;
   for (size_t k = 0; k < candidates.size(); ++k) {
@@ -251,7 +251,7 @@ Result<z3::expr> Encoder::DistinctCount(const std::vector<Item>& items) {
       TF_ASSIGN_OR_RETURN(z3::expr eq, Equal(items[j].value, items[i].value));
       first = And(first, Not(And(items[j].guard, eq)));
     }
-    count = count + Ite(first, ctx_.int_val(1), ctx_.int_val(0));
+    Assign(count, count + Ite(first, ctx_.int_val(1), ctx_.int_val(0)));
   }
   return count.simplify();
 }
@@ -265,7 +265,7 @@ Result<z3::expr> Encoder::Size(const Alt& a) {
       if (a.coll->rep == CollRep::kInputArray) return tree_.Length(a.coll->node);
       z3::expr n = ctx_.int_val(0);
       for (const Item& i : a.coll->items)
-        n = n + Ite(i.guard, ctx_.int_val(1), ctx_.int_val(0));
+        Assign(n, n + Ite(i.guard, ctx_.int_val(1), ctx_.int_val(0)));
       return n.simplify();
     }
     case ValueKind::kSet:

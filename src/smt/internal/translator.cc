@@ -64,8 +64,8 @@ Result<QueryOutcome> Translator::Query(size_t index) {
   }
   const ir::Func& fn = program_.funcs[program_.queries[index].func];
   Frame frame{program_.queries[index].func, std::vector<SymVal>(fn.num_locals)};
-  error_ = ctx_.bool_val(false);
-  solved_ = ctx_.bool_val(false);
+  Assign(error_, ctx_.bool_val(false));
+  Assign(solved_, ctx_.bool_val(false));
   result_ = UndefinedValue();
   nodes_.clear();
   z3::expr produced = ctx_.bool_val(false);
@@ -299,7 +299,7 @@ Status Translator::Template(const ir::Stmt& s, z3::expr& pc, Frame& f) {
                                                     : rego::ValueToRegoString(*part.constant);
       Result<z3::expr> lit = enc_.StringConst(text);
       if (!lit.ok()) return Locate(lit.status(), s.loc);
-      out = z3::concat(out, *lit);
+      Assign(out, z3::concat(out, *lit));
       continue;
     }
     Result<z3::expr> undefined_text = enc_.StringConst("<undefined>");
@@ -313,7 +313,7 @@ Status Translator::Template(const ir::Stmt& s, z3::expr& pc, Frame& f) {
       }
       piece = Ite(a.guard, a.scalar, piece);
     }
-    out = z3::concat(out, piece);
+    Assign(out, z3::concat(out, piece));
   }
   Write(f, s.dst, StringValue(out.simplify()), pc);
   return Status();

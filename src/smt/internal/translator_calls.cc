@@ -65,7 +65,7 @@ Status Translator::CallBuiltin(const ir::Stmt& s, z3::expr& pc, Frame& f) {
     Result<Value> r = checked.ok() ? decl.fn(bctx, values) : Result<Value>(checked);
     if (!r.ok()) {
       if (!rego::IsBuiltinUndefined(r.status()) && options_.strict_builtin_errors) AddError(pc);
-      pc = ctx_.bool_val(false);
+      Assign(pc, ctx_.bool_val(false));
       return Status();
     }
     Result<SymVal> v = enc_.Const(*r);

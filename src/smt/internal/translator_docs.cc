@@ -89,7 +89,7 @@ Result<const Translator::Doc*> Translator::LoadDoc(ir::NodeId id) {
   if (funcs > 1) return UnsupportedAt(loc, "rules of several kinds defining " + PathText(n.path));
   z3::expr saved_error = error_;
   std::set<ir::NodeId> saved_nodes = std::move(nodes_);
-  error_ = ctx_.bool_val(false);
+  Assign(error_, ctx_.bool_val(false));
   nodes_.clear();
   SymVal doc;
   bool has = false;

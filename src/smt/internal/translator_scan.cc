@@ -123,7 +123,7 @@ Status Translator::ExecScan(const ir::Stmt& s, bool all, const z3::expr& pc, Fra
     for (const Element& e : it->elements) {
       z3::expr here = And(base, e.present);
       z3::expr saved = error_;
-      error_ = ctx_.bool_val(false);
+      Assign(error_, ctx_.bool_val(false));
       z3::expr prod = ctx_.bool_val(false);
       if (!here.is_false()) {
         Write(f, s.dst, e.key, here);

@@ -92,7 +92,7 @@ std::optional<Number> DecimalFromModel(const z3::expr& value) {
     z3::expr is_int = z3::is_int(scaled).simplify();
     if (is_int.is_true()) break;
     if (k > limit) return std::nullopt;
-    scaled = (scaled * ctx.real_val(10)).simplify();
+    Assign(scaled, (scaled * ctx.real_val(10)).simplify());
     ++k;
   }
   std::string text = NumeralText(scaled);
@@ -140,32 +140,36 @@ bool IsFalse(const z3::expr& e) {
   return e.is_false();
 }
 
-z3::expr And(const z3::expr& a, const z3::expr& b) {
+void Assign(z3::expr& dst, const z3::expr& src) {
+  dst = src;  // copy assignment: releases the old term
+}
+
+const z3::expr And(const z3::expr& a, const z3::expr& b) {
   if (a.is_true() || b.is_false()) return b;
   if (b.is_true() || a.is_false()) return a;
   if (z3::eq(a, b)) return a;
   return a && b;
 }
 
-z3::expr Or(const z3::expr& a, const z3::expr& b) {
+const z3::expr Or(const z3::expr& a, const z3::expr& b) {
   if (a.is_false() || b.is_true()) return b;
   if (b.is_false() || a.is_true()) return a;
   if (z3::eq(a, b)) return a;
   return a || b;
 }
 
-z3::expr Not(const z3::expr& a) {
+const z3::expr Not(const z3::expr& a) {
   if (a.is_true()) return a.ctx().bool_val(false);
   if (a.is_false()) return a.ctx().bool_val(true);
   if (a.is_not()) return a.arg(0);
   return !a;
 }
 
-z3::expr Implies(const z3::expr& a, const z3::expr& b) {
+const z3::expr Implies(const z3::expr& a, const z3::expr& b) {
   return Or(Not(a), b);
 }
 
-z3::expr Ite(const z3::expr& c, const z3::expr& a, const z3::expr& b) {
+const z3::expr Ite(const z3::expr& c, const z3::expr& a, const z3::expr& b) {
   if (c.is_true()) return a;
   if (c.is_false()) return b;
   if (z3::eq(a, b)) return a;

@@ -35,14 +35,21 @@ std::optional<Number> DecimalFromModel(const z3::expr& value);
 // A model's string literal as UTF-8; nullopt when it holds a surrogate code point.
 std::optional<std::string> Utf8FromModel(const z3::expr& value);
 
+// Z3 4.8.12's z3++ move assignment (`x = <temporary>`) never releases the term `x` held: the
+// term and everything below it stay alive until the context is deleted, and Z3_del_context
+// then frees leaked terms one DAG level per pass over its whole term table (quadratic; 80% of
+// a proof's time). Builders used in accumulators (`pc = And(pc, c)`) therefore return const
+// values, which assign by copy and release the old term; other temporaries go through Assign.
+void Assign(z3::expr& dst, const z3::expr& src);
+
 // Conjunction, disjunction and negation that fold the constants true and false, so that
 // guards built from constant values stay small.
-z3::expr And(const z3::expr& a, const z3::expr& b);
-z3::expr Or(const z3::expr& a, const z3::expr& b);
-z3::expr Not(const z3::expr& a);
-z3::expr Implies(const z3::expr& a, const z3::expr& b);
+const z3::expr And(const z3::expr& a, const z3::expr& b);
+const z3::expr Or(const z3::expr& a, const z3::expr& b);
+const z3::expr Not(const z3::expr& a);
+const z3::expr Implies(const z3::expr& a, const z3::expr& b);
 // ite(c, a, b) with constant conditions and equal branches folded.
-z3::expr Ite(const z3::expr& c, const z3::expr& a, const z3::expr& b);
+const z3::expr Ite(const z3::expr& c, const z3::expr& a, const z3::expr& b);
 bool IsTrue(const z3::expr& e);
 // floor(x) as an Int, for a Real x (SMT-LIB to_int).
 z3::expr RealToInt(const z3::expr& x);
