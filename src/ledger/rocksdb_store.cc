@@ -20,9 +20,9 @@
 namespace tf::ledger {
 namespace {
 
+using internal::EncodeLeafGroup;
 using internal::EvidenceKeyBytes;
 using internal::InTile;
-using internal::EncodeLeafGroup;
 using internal::kLeafGroupSpan;
 using internal::LeafGroupView;
 using internal::NodeKey;
