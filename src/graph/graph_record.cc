@@ -6,7 +6,6 @@
 #include "core/canonical_json.h"
 #include "core/json.h"
 #include "core/utf8.h"
-#include "graph/time_value.h"
 #include "ledger/timestamp.h"
 
 namespace tf::graph {
@@ -122,7 +121,7 @@ Status AppendLeafBytes(std::string& out, const NodeRecord& node) {
     AppendCanonicalString(out, node.labels[i]);
   }
   out += "],\"observed_at\":\"";
-  AppendTimestamp(out, node.observed_at);
+  ledger::AppendTimestamp(out, node.observed_at);
   out += "\",\"properties\":";
   TF_RETURN_IF_ERROR(AppendCanonicalJson(out, node.properties));
   out.push_back('}');
@@ -134,7 +133,7 @@ Status AppendLeafBytes(std::string& out, const EdgeRecord& edge) {
   out += "{\"dst\":";
   AppendCanonicalString(out, edge.dst);
   out += ",\"kind\":\"edge\",\"observed_at\":\"";
-  AppendTimestamp(out, edge.observed_at);
+  ledger::AppendTimestamp(out, edge.observed_at);
   out += "\",\"properties\":";
   TF_RETURN_IF_ERROR(AppendCanonicalJson(out, edge.properties));
   out += ",\"src\":";

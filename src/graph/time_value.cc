@@ -100,44 +100,4 @@ Result<int64_t> ParseAge(std::string_view text) {
   return n * unit;
 }
 
-void AppendTimestamp(std::string& out, int64_t unix_nanos) {
-  constexpr int64_t kSecondsPerDay = 86'400;
-  int64_t secs = unix_nanos / kNanosPerSecond;
-  int64_t frac = unix_nanos % kNanosPerSecond;
-  if (frac < 0) {
-    frac += kNanosPerSecond;
-    --secs;
-  }
-  int64_t days = secs / kSecondsPerDay;
-  int64_t rem = secs % kSecondsPerDay;
-  if (rem < 0) {
-    rem += kSecondsPerDay;
-    --days;
-  }
-  // Civil date from days since 1970-01-01 (H. Hinnant's days_from_civil, inverted).
-  const int64_t z = days + 719'468;
-  const int64_t era = (z >= 0 ? z : z - 146'096) / 146'097;
-  const int64_t doe = z - era * 146'097;
-  const int64_t yoe = (doe - doe / 1'460 + doe / 36'524 - doe / 146'096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  const int64_t day = doy - (153 * mp + 2) / 5 + 1;
-  const int64_t month = mp < 10 ? mp + 3 : mp - 9;
-  const int64_t year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  // int64 nanoseconds reach the years 1677 to 2262: always four digits.
-  char buf[] = "0000-00-00T00:00:00.000000000Z";
-  auto put = [&buf](size_t end, int64_t value, int digits) {
-    for (int i = 0; i < digits; ++i, value /= 10)
-      buf[end - i] = static_cast<char>('0' + value % 10);
-  };
-  put(3, year, 4);
-  put(6, month, 2);
-  put(9, day, 2);
-  put(12, rem / 3'600, 2);
-  put(15, rem / 60 % 60, 2);
-  put(18, rem % 60, 2);
-  put(28, frac, kFractionDigits);
-  out.append(buf, sizeof(buf) - 1);
-}
-
 }  // namespace tf::graph

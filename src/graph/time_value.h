@@ -23,11 +23,6 @@ Result<int64_t> ParseTimeValue(const Value& value);
 // Nanoseconds. kInvalidArgument when malformed, negative or out of range.
 Result<int64_t> ParseAge(std::string_view text);
 
-// Appends the time as ledger::FormatTimestamp writes it (RFC 3339, UTC, nine fraction digits:
-// "2011-06-08T09:44:03.273450000Z"), without its printf: it is written into every record's
-// leaf bytes.
-void AppendTimestamp(std::string& out, int64_t unix_nanos);
-
 }  // namespace tf::graph
 
 #endif  // TF_GRAPH_TIME_VALUE_H_

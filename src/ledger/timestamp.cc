@@ -1,7 +1,5 @@
 #include "ledger/timestamp.h"
 
-#include <cstdio>
-
 namespace tf::ledger {
 namespace {
 
@@ -122,7 +120,7 @@ Result<int64_t> Parse(std::string_view text, bool canonical) {
 
 }  // namespace
 
-std::string FormatTimestamp(int64_t unix_nanos) {
+void AppendTimestamp(std::string& out, int64_t unix_nanos) {
   int64_t secs = unix_nanos / kNanosPerSecond;
   int64_t frac = unix_nanos % kNanosPerSecond;
   if (frac < 0) {
@@ -138,12 +136,27 @@ std::string FormatTimestamp(int64_t unix_nanos) {
   int64_t y;
   int m, d;
   CivilFromDays(days, &y, &m, &d);
-  char buf[48];
-  std::snprintf(buf, sizeof(buf), "%04lld-%02d-%02dT%02lld:%02lld:%02lld.%09lldZ",
-                static_cast<long long>(y), m, d, static_cast<long long>(rem / 3600),
-                static_cast<long long>(rem / 60 % 60), static_cast<long long>(rem % 60),
-                static_cast<long long>(frac));
-  return buf;
+  // int64 nanoseconds reach the years 1677 to 2262: always four digits. Written by hand rather
+  // than with snprintf because ingest formats millions of these.
+  char buf[] = "0000-00-00T00:00:00.000000000Z";
+  auto put = [&buf](size_t last, int64_t value, int digits) {
+    for (int i = 0; i < digits; ++i, value /= 10)
+      buf[last - i] = static_cast<char>('0' + value % 10);
+  };
+  put(3, y, 4);
+  put(6, m, 2);
+  put(9, d, 2);
+  put(12, rem / 3600, 2);
+  put(15, rem / 60 % 60, 2);
+  put(18, rem % 60, 2);
+  put(28, frac, 9);
+  out.append(buf, sizeof(buf) - 1);
+}
+
+std::string FormatTimestamp(int64_t unix_nanos) {
+  std::string out;
+  AppendTimestamp(out, unix_nanos);
+  return out;
 }
 
 Result<int64_t> ParseCanonicalTimestamp(std::string_view text) {

@@ -19,6 +19,8 @@ inline constexpr int64_t kNanosPerSecond = 1'000'000'000;
 
 // The canonical form of `unix_nanos`.
 std::string FormatTimestamp(int64_t unix_nanos);
+// Appends the canonical form to `out`: graph ingest writes one into every record's leaf bytes.
+void AppendTimestamp(std::string& out, int64_t unix_nanos);
 
 // Parses exactly the canonical form. kInvalidArgument otherwise.
 Result<int64_t> ParseCanonicalTimestamp(std::string_view text);

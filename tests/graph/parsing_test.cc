@@ -1,16 +1,12 @@
 // Column declarations, CSV records, row parsing and time values.
 #include <gtest/gtest.h>
 
-#include <limits>
-#include <random>
-
 #include "core/json.h"
 #include "graph/column_spec.h"
 #include "graph/csv_record.h"
 #include "graph/line_source.h"
 #include "graph/row_parser.h"
 #include "graph/time_value.h"
-#include "ledger/timestamp.h"
 
 namespace tf::graph {
 namespace {
@@ -112,28 +108,6 @@ TEST(TimeValueTest, SecondsAndRfc3339) {
   EXPECT_EQ(*ParseAge("90s"), int64_t{90} * 1'000'000'000);
   EXPECT_FALSE(ParseAge("-1d").ok());
   EXPECT_FALSE(ParseAge("10").ok());
-}
-
-TEST(TimeValueTest, AppendTimestampWritesWhatTheLedgerFormatterWrites) {
-  constexpr uint64_t kSeed = 3;
-  std::mt19937_64 rng(kSeed);
-  // int64 nanoseconds span the years 1677 to 2262: the extremes, around the epoch, and random.
-  std::vector<int64_t> times = {0,
-                                -1,
-                                1,
-                                1'307'526'243'273'450'000,
-                                std::numeric_limits<int64_t>::max(),
-                                std::numeric_limits<int64_t>::min()};
-  for (int i = 0; i < 100'000; ++i)
-    times.push_back(static_cast<int64_t>(rng()));
-  for (int i = 0; i < 100'000; ++i)
-    times.push_back(static_cast<int64_t>(rng() % 400'000'000'000'000'000ull) -
-                    100'000'000'000'000'000);
-  for (int64_t t : times) {
-    std::string fast = "x";
-    AppendTimestamp(fast, t);
-    ASSERT_EQ(fast, "x" + ledger::FormatTimestamp(t)) << t << " (seed " << kSeed << ")";
-  }
 }
 
 TEST(LineSourceTest, CountsLinesAndDropsCr) {

@@ -2,6 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <cinttypes>
+#include <cstdio>
+#include <limits>
+#include <random>
+#include <vector>
+
 namespace tf::ledger {
 namespace {
 
@@ -10,6 +16,44 @@ TEST(TimestampTest, FormatsUtcWithNineFractionalDigits) {
   EXPECT_EQ(FormatTimestamp(1'700'000'000'123'456'789), "2023-11-14T22:13:20.123456789Z");
   EXPECT_EQ(FormatTimestamp(-1), "1969-12-31T23:59:59.999999999Z");
   EXPECT_EQ(FormatTimestamp(951'782'400 * kNanosPerSecond), "2000-02-29T00:00:00.000000000Z");
+}
+
+// The digits are written by hand for speed; printf over the proleptic Gregorian calendar (via
+// gmtime_r) is the independent reference.
+std::string PrintfTimestamp(int64_t unix_nanos) {
+  int64_t secs = unix_nanos / kNanosPerSecond;
+  int64_t frac = unix_nanos % kNanosPerSecond;
+  if (frac < 0) {
+    frac += kNanosPerSecond;
+    --secs;
+  }
+  time_t t = static_cast<time_t>(secs);
+  struct tm tm {};
+  gmtime_r(&t, &tm);
+  char buf[48];
+  std::snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02d.%09" PRId64 "Z", tm.tm_year + 1900,
+                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, frac);
+  return buf;
+}
+
+TEST(TimestampTest, FormatsEveryRepresentableTimeLikePrintf) {
+  constexpr uint64_t kSeed = 3;
+  std::mt19937_64 rng(kSeed);
+  // int64 nanoseconds span the years 1677 to 2262: the extremes, around the epoch, and random.
+  std::vector<int64_t> times = {0,
+                                -1,
+                                1,
+                                1'307'526'243'273'450'000,
+                                std::numeric_limits<int64_t>::max(),
+                                std::numeric_limits<int64_t>::min()};
+  for (int i = 0; i < 100'000; ++i)
+    times.push_back(static_cast<int64_t>(rng()));
+  for (int64_t t : times) {
+    std::string appended = "x";
+    AppendTimestamp(appended, t);
+    ASSERT_EQ(appended, "x" + PrintfTimestamp(t)) << t << " (seed " << kSeed << ")";
+    ASSERT_EQ(FormatTimestamp(t), PrintfTimestamp(t)) << t;
+  }
 }
 
 TEST(TimestampTest, CanonicalFormRoundTrips) {
