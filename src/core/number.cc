@@ -247,13 +247,23 @@ Result<Number> Number::Parse(std::string_view text) {
       exp_text.remove_prefix(1);
     int64_t e = 0;
     auto [ptr, ec] = std::from_chars(exp_text.data(), exp_text.data() + exp_text.size(), e);
-    if (ec != std::errc() || e > kMaxExponentMagnitude) {
+    // The written exponent may pass the limit when the digits bring the value back inside it
+    // (0.001e100002); the value's own exponent is checked below.
+    if (ec != std::errc() || e > kMaxExponentMagnitude + static_cast<int64_t>(kMaxLiteralDigits)) {
       return Status(ErrorCode::kOutOfRange, "number exponent out of range");
     }
     exponent += exp_negative ? -e : e;
   }
   if (digits.size() > kMaxLiteralDigits) {
     return Status(ErrorCode::kOutOfRange, "number literal too long");
+  }
+  // The limit bounds the value (its exponent in scientific form), not how it is spelled, so that
+  // every number accepted here prints as a literal that parses again: 11e100000 is 1.1e+100001.
+  if (size_t first = digits.find_first_not_of('0'); first != std::string::npos) {
+    const int64_t scientific = exponent + static_cast<int64_t>(digits.size() - first) - 1;
+    if (scientific > kMaxExponentMagnitude || scientific < -kMaxExponentMagnitude) {
+      return Status(ErrorCode::kOutOfRange, "number exponent out of range");
+    }
   }
   Dec d;
   d.negative = negative;

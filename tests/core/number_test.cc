@@ -92,6 +92,22 @@ TEST(NumberTest, RejectsMalformedAndHostileLiterals) {
   EXPECT_EQ(Number::Parse("1e999999999").status().code(), ErrorCode::kOutOfRange);
 }
 
+// The exponent limit applies to the value, so whatever is accepted prints as a literal that
+// parses back to the same number (json_fuzz found 11e100000 printed as 1.1e+100001, refused).
+TEST(NumberTest, EveryAcceptedNumberPrintsAsALiteralThatParsesAgain) {
+  for (std::string_view bad : {"11e100000", "110000e100000", "0.1e-100000", "1e100001"}) {
+    EXPECT_EQ(Number::Parse(bad).status().code(), ErrorCode::kOutOfRange) << bad;
+  }
+  for (std::string_view good : {"1e100000", "10e99999", "0.001e100002", "-9.5e100000", "1e-100000",
+                                "0e150000", "12.5e-99999"}) {
+    Result<Number> n = Number::Parse(good);
+    ASSERT_TRUE(n.ok()) << good << ": " << n.status().ToString();
+    Result<Number> again = Number::Parse(n->ToString());
+    ASSERT_TRUE(again.ok()) << good << " printed as " << n->ToString();
+    EXPECT_EQ(*again, *n) << good;
+  }
+}
+
 TEST(NumberTest, ConvertsToAndFromDouble) {
   EXPECT_EQ(Number::FromDouble(0.1), N("0.1"));
   EXPECT_EQ(Number::FromDouble(2.0), Number(2));
