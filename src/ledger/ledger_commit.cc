@@ -4,7 +4,9 @@
 // Store write under one signed checkpoint. Meanwhile new writers queue up and form the next group,
 // whose leader is woken as soon as the sync returns, so the cost of a sync is shared by every
 // append that arrived during the previous one. Each blocking writer is woken once, when its group
-// is done (or when it becomes the leader).
+// is done (or when it becomes the leader), and sleeps on its own mutex: the leader wakes writers
+// after releasing mu_, so a woken writer returns at once instead of queueing for mu_ behind the
+// leader and every other woken writer (RocksDB's WriteThread does the same).
 //
 // Asynchronous writers have no thread of their own: when one reaches the front, the pump thread
 // leads its group. Their receipts and callbacks are made on the finisher thread, in commit order,
@@ -27,7 +29,8 @@ namespace tf::ledger {
 using internal::MutexLock;
 
 struct Ledger::Impl::Writer {
-  explicit Writer(internal::Mutex* mu) : cv(mu) {}
+  // What a blocking writer is woken for.
+  enum class Wake { kNone, kLead, kDone };
 
   struct Pending {
     AppendRequest request;
@@ -35,10 +38,30 @@ struct Ledger::Impl::Writer {
   };
   std::vector<Pending> entries;
   AppendCallback callback;  // Set for asynchronous writers, which the queue owns.
-  bool done = false;        // Written under mu_.
-  Status status;
+  Status status;            // Set by the leader before it wakes the writer kDone.
   std::vector<Receipt> receipts;
-  internal::CondVar cv;  // Wakes a blocking writer: done, or at the front to lead.
+
+  // Called by another thread, which must not touch the writer afterwards: once it sees kDone,
+  // the writer's thread returns and frees it. Signalling under wake_mu keeps the writer from
+  // seeing the change (and returning) before the signal is sent.
+  void WakeFor(Wake why) {
+    MutexLock lock(&wake_mu);
+    wake = why;
+    wake_cv.Signal();
+  }
+  // Sleeps until woken; returns why and clears kLead, so the writer's next wait is for kDone.
+  Wake AwaitWake() {
+    MutexLock lock(&wake_mu);
+    while (wake == Wake::kNone)
+      wake_cv.Wait();
+    const Wake why = wake;
+    if (why == Wake::kLead) wake = Wake::kNone;
+    return why;
+  }
+
+  internal::Mutex wake_mu;
+  internal::CondVar wake_cv{&wake_mu};
+  Wake wake TF_GUARDED_BY(wake_mu) = Wake::kNone;
 };
 
 namespace {
@@ -93,7 +116,7 @@ Result<Ledger::Impl::Writer*> Ledger::Impl::Prepare(std::vector<AppendRequest> r
                                                     std::unique_ptr<Writer>& owned) {
   if (!signer_)
     return FailedPrecondition("ledger is read-only: it was opened without a signing key");
-  owned = std::make_unique<Writer>(&mu_);
+  owned = std::make_unique<Writer>();
   owned->entries.reserve(requests.size());
   for (AppendRequest& r : requests) {
     // Canonicalising metadata is the costly part of an entry; doing it here, on the caller's
@@ -108,13 +131,32 @@ Result<Ledger::Impl::Writer*> Ledger::Impl::Prepare(std::vector<AppendRequest> r
 Result<std::vector<Receipt>> Ledger::Impl::AppendSync(std::vector<AppendRequest> requests) {
   std::unique_ptr<Writer> owned;
   TF_ASSIGN_OR_RETURN(Writer * w, Prepare(std::move(requests), owned));
-  MutexLock lock(&mu_);
-  TF_RETURN_IF_ERROR(Enqueue(w));
-  while (!w->done && w != writers_.front())
-    w->cv.Wait();
-  if (!w->done) LeadGroup();
+  Wakeups wakeups;
+  {
+    MutexLock lock(&mu_);
+    TF_RETURN_IF_ERROR(Enqueue(w));
+    if (writers_.front() == w) LeadGroup(wakeups);
+  }
+  Wake(wakeups);
+  // A writer that leads is in its own group, so after leading it finds itself done.
+  while (w->AwaitWake() == Writer::Wake::kLead) {
+    {
+      MutexLock lock(&mu_);
+      LeadGroup(wakeups);
+    }
+    Wake(wakeups);
+  }
   if (!w->status.ok()) return w->status;
   return std::move(w->receipts);
+}
+
+void Ledger::Impl::Wake(Wakeups& wakeups) {
+  // The next leader first: its commit is what everyone queued behind it waits for.
+  if (wakeups.next_leader != nullptr) wakeups.next_leader->WakeFor(Writer::Wake::kLead);
+  for (Writer* w : wakeups.done)
+    w->WakeFor(Writer::Wake::kDone);
+  wakeups.next_leader = nullptr;
+  wakeups.done.clear();
 }
 
 void Ledger::Impl::AppendAsync(AppendRequest request, AppendCallback done) {
@@ -149,10 +191,16 @@ Status Ledger::Impl::Enqueue(Writer* w) {
 
 void Ledger::Impl::PumpLoop() {
   MutexLock lock(&mu_);
+  Wakeups wakeups;
   while (true) {
     const bool ready = !writers_.empty() && writers_.front()->callback;
     if (ready) {
-      LeadGroup();
+      LeadGroup(wakeups);
+      if (wakeups.next_leader != nullptr || !wakeups.done.empty()) {
+        mu_.Unlock();
+        Wake(wakeups);
+        mu_.Lock();
+      }
     } else if (shutting_down_ && writers_.empty()) {
       return;
     } else {
@@ -161,7 +209,7 @@ void Ledger::Impl::PumpLoop() {
   }
 }
 
-void Ledger::Impl::LeadGroup() {
+void Ledger::Impl::LeadGroup(Wakeups& wakeups) {
   // REQUIRES: writers_.front() is the writer this thread leads for. The group stays queued
   // while it commits, so writers arriving meanwhile wait behind it.
   std::vector<Writer*> group;
@@ -194,8 +242,7 @@ void Ledger::Impl::LeadGroup() {
       done->writers.emplace_back(w, seq);
     } else {
       if (!status.ok()) w->status = status;
-      w->done = true;
-      w->cv.Signal();
+      wakeups.done.push_back(w);
     }
     seq += w->entries.size();
   }
@@ -204,7 +251,7 @@ void Ledger::Impl::LeadGroup() {
     if (next->callback) {
       pump_cv_.Signal();
     } else {
-      next->cv.Signal();
+      wakeups.next_leader = next;
     }
   }
   if (!done->writers.empty()) {

@@ -62,6 +62,11 @@ class Ledger::Impl {
     int64_t last_time = 0;  // Newest entry's time; entry times never go backwards.
   };
   struct Writer;
+  // The blocking writers a group commit hands back, woken after mu_ is released (Wake).
+  struct Wakeups {
+    Writer* next_leader = nullptr;
+    std::vector<Writer*> done;
+  };
   // What the receipts of a committed group need: the nodes its proofs are made of (the old
   // peaks and the group's new nodes), the tree after it, its checkpoint and time.
   struct CommittedGroup {
@@ -86,7 +91,10 @@ class Ledger::Impl {
 
   // Queue discipline (ledger_commit.cc).
   Status Enqueue(Writer* w) TF_REQUIRES(mu_);
-  void LeadGroup() TF_REQUIRES(mu_);
+  // Commits the group at the front of the queue; the blocking writers to wake afterwards go to
+  // `wakeups`.
+  void LeadGroup(Wakeups& wakeups) TF_REQUIRES(mu_);
+  void Wake(Wakeups& wakeups) TF_EXCLUDES(mu_);
   void PumpLoop() TF_EXCLUDES(mu_);
   Status CommitGroup(const std::vector<Writer*>& group, size_t count, CommittedGroup& out)
       TF_EXCLUDES(mu_);
