@@ -37,6 +37,7 @@
 
 #include "core/status.h"
 #include "graph/graph_record.h"
+#include "graph/node_id_table.h"
 
 namespace tf::graph {
 
@@ -109,7 +110,7 @@ struct BatchNodeLookup {
   const GraphRecord* records = nullptr;
   size_t record_count = 0;
   uint64_t applied_batch = 0;
-  std::unordered_map<std::string_view, std::optional<NodeIndex>> indexes;
+  NodeIdTable indexes;  // NodeIdTable::kAbsent: not a node of the store
   // The ids the NodeIndexMemo did not know (all of them without a memo): what Apply teaches it.
   std::vector<std::string_view> unremembered;
 };

@@ -23,50 +23,57 @@ Status Mismatch(std::string message) {
 
 // A batch's writes, put into the WriteBatch sorted by column family and key: RocksDB's memtable
 // skip list inserts a key next to the previous one far cheaper than at a random place, and in a
-// batch of edges the incoming-adjacency keys arrive in random node order.
+// batch of edges the incoming-adjacency keys arrive in random node order. Keys and values are
+// copied into one buffer (no allocation per write).
 class SortedWrites {
  public:
-  explicit SortedWrites(size_t expected) { puts_.reserve(expected); }
-  void Put(StoreCf cf, std::string key, std::string value) {
-    puts_.push_back({cf, std::move(key), std::move(value)});
+  explicit SortedWrites(size_t expected) { writes_.reserve(expected); }
+  void Put(StoreCf cf, std::string_view key, std::string_view value) {
+    // Each key's first 16 bytes as two integers, so that most comparisons of the sort compare
+    // integers (zero padding keeps the byte order: equal padded prefixes fall through to the
+    // full comparison).
+    char padded[16] = {};
+    key.copy(padded, sizeof(padded));
+    writes_.push_back({internal::DecodeFixed64Be(padded), internal::DecodeFixed64Be(padded + 8),
+                       bytes_.size(), static_cast<uint32_t>(key.size()),
+                       static_cast<uint32_t>(value.size()), static_cast<uint32_t>(cf),
+                       static_cast<uint32_t>(writes_.size())});
+    bytes_.append(key);
+    bytes_.append(value);
   }
-  // Sorts small references rather than the writes (moving their strings cost more than the
-  // comparisons), comparing each key's first 16 bytes as two integers and the rest only on a tie
-  // (zero padding keeps the byte order: equal padded prefixes fall through to the full
-  // comparison). Equal keys keep their order: a later write of the same key (a node record
-  // repeated in the batch) still wins.
+  // Equal keys keep their order: a later write of the same key (a node record repeated in the
+  // batch) still wins.
   void MoveTo(std::span<rocksdb::ColumnFamilyHandle* const> cfs, rocksdb::WriteBatch& wb) {
-    struct Ref {
-      uint64_t head = 0, next = 0;
-      uint32_t cf = 0, index = 0;
-    };
-    std::vector<Ref> order(puts_.size());
-    for (uint32_t i = 0; i < order.size(); ++i) {
-      const std::string& key = puts_[i].key;
-      char padded[16] = {};
-      key.copy(padded, sizeof(padded));
-      order[i] = {internal::DecodeFixed64Be(padded), internal::DecodeFixed64Be(padded + 8),
-                  static_cast<uint32_t>(puts_[i].cf), i};
-    }
-    std::sort(order.begin(), order.end(), [this](const Ref& a, const Ref& b) {
+    std::sort(writes_.begin(), writes_.end(), [this](const Write& a, const Write& b) {
       if (a.cf != b.cf) return a.cf < b.cf;
       if (a.head != b.head) return a.head < b.head;
       if (a.next != b.next) return a.next < b.next;
-      const int c = puts_[a.index].key.compare(puts_[b.index].key);
-      return c != 0 ? c < 0 : a.index < b.index;
+      const int c = Key(a).compare(Key(b));
+      return c != 0 ? c < 0 : a.order < b.order;
     });
-    for (const Ref& r : order)
-      wb.Put(cfs[r.cf], puts_[r.index].key, puts_[r.index].value);
-    puts_.clear();
+    for (const Write& w : writes_)
+      wb.Put(cfs[w.cf], ToSlice(Key(w)), ToSlice(Value(w)));
+    writes_.clear();
+    bytes_.clear();
   }
+  // Bytes a WriteBatch needs for these writes (each adds a tag and three varints at most).
+  size_t batch_bytes() const { return bytes_.size() + 16 * writes_.size() + 64; }
 
  private:
   struct Write {
-    StoreCf cf;
-    std::string key;
-    std::string value;
+    uint64_t head = 0, next = 0;
+    size_t at = 0;  // the key's offset in bytes_, its value following
+    uint32_t key_size = 0, value_size = 0;
+    uint32_t cf = 0, order = 0;
   };
-  std::vector<Write> puts_;
+  std::string_view Key(const Write& w) const {
+    return std::string_view(bytes_).substr(w.at, w.key_size);
+  }
+  std::string_view Value(const Write& w) const {
+    return std::string_view(bytes_).substr(w.at + w.key_size, w.value_size);
+  }
+  std::vector<Write> writes_;
+  std::string bytes_;
 };
 
 Result<std::string> PropertiesJson(const Value& props) {
@@ -82,14 +89,16 @@ class BatchNodes {
 
   // The index of a node record's id, assigning one when it is new; `is_new` tells which.
   NodeIndex ForNode(std::string_view id, bool& is_new) {
-    std::optional<NodeIndex>& slot = known_[id];
-    is_new = !slot.has_value();
+    bool inserted = false;
+    uint64_t& slot = known_.FindOrInsert(id, inserted);
+    is_new = slot == NodeIdTable::kAbsent;
     if (is_new) slot = next_++;
-    return *slot;
+    return slot;
   }
   std::optional<NodeIndex> Find(std::string_view id) const {
-    auto it = known_.find(id);
-    return it == known_.end() ? std::nullopt : it->second;
+    const uint64_t* index = known_.Find(id);
+    if (index == nullptr || *index == NodeIdTable::kAbsent) return std::nullopt;
+    return *index;
   }
   uint64_t next() const { return next_; }
   // The indexes of `ids` (assigned to all once the batch is valid).
@@ -99,7 +108,7 @@ class BatchNodes {
   }
 
  private:
-  std::unordered_map<std::string_view, std::optional<NodeIndex>> known_;
+  NodeIdTable known_;
   uint64_t next_;
 };
 
@@ -111,23 +120,20 @@ Result<BatchNodeLookup> GraphStore::LookUpNodes(std::span<const GraphRecord> rec
   lookup.records = records.data();
   lookup.record_count = records.size();
   lookup.applied_batch = state().applied_batch;
-  lookup.indexes.reserve(records.size() * 2);
-  std::vector<std::string_view> ids;
-  std::vector<std::optional<NodeIndex>*> slots;  // map values are stable across rehashing
+  lookup.indexes = NodeIdTable(KeyStorage::kViews, records.size() * 2);
+  std::vector<std::string_view> ids;  // the ids to read from RocksDB
   ids.reserve(records.size() * 2);
-  slots.reserve(records.size() * 2);
   auto add = [&](std::string_view id) {
-    auto [it, added] = lookup.indexes.emplace(id, std::nullopt);
-    if (!added) return;
+    bool inserted = false;
+    uint64_t& index = lookup.indexes.FindOrInsert(id, inserted);
+    if (!inserted) return;
     if (memo != nullptr) {
       if (std::optional<uint64_t> known = memo->Find(id)) {
-        it->second = *known;
+        index = *known;
         return;
       }
     }
     ids.push_back(id);
-    lookup.unremembered.push_back(id);
-    slots.push_back(&it->second);
   };
   for (const GraphRecord& r : records) {
     if (const auto* n = std::get_if<NodeRecord>(&r)) {
@@ -141,7 +147,8 @@ Result<BatchNodeLookup> GraphStore::LookUpNodes(std::span<const GraphRecord> rec
   std::vector<std::optional<NodeIndex>> found(ids.size());
   TF_RETURN_IF_ERROR(FindNodes(ids, found));
   for (size_t i = 0; i < ids.size(); ++i)
-    *slots[i] = found[i];
+    if (found[i]) *lookup.indexes.Find(ids[i]) = *found[i];
+  lookup.unremembered = std::move(ids);
   return lookup;
 }
 
@@ -168,16 +175,20 @@ Status GraphStore::Apply(const BatchToApply& batch) {
   const std::shared_ptr<const internal::AdjacencyCache> cache = CacheSnapshot();
   std::vector<internal::CacheEdge> cache_out, cache_in;
   std::unordered_map<std::string, uint32_t> new_types;
+  // The type of the previous edge: a batch's edges mostly share one.
+  std::string_view last_type_name;
+  uint32_t last_type = 0;
   SortedWrites writes(batch.records.size() * 2);
+  std::string key, value;  // reused: no allocation per record
   for (size_t pos = 0; pos < batch.records.size(); ++pos) {
     const GraphRecord& r = batch.records[pos];
     if (const auto* n = std::get_if<NodeRecord>(&r)) {
       bool is_new = false;
       StoredNode stored{nodes.ForNode(n->id, is_new), *n, batch.batch, pos};
       if (is_new) {
-        std::string key;
-        internal::PutFixed64Be(key, stored.index);
-        writes.Put(kCfIds, n->id, std::move(key));
+        value.clear();
+        internal::PutFixed64Be(value, stored.index);
+        writes.Put(kCfIds, n->id, value);
       }
       TF_ASSIGN_OR_RETURN(std::string props, PropertiesJson(n->properties));
       writes.Put(kCfNodes, internal::NodeKey(stored.index), internal::EncodeNode(stored, props));
@@ -189,27 +200,37 @@ Status GraphStore::Apply(const BatchToApply& batch) {
       return Mismatch("batch " + std::to_string(batch.batch) + " record " + std::to_string(pos) +
                       ": edge endpoint " + (src ? e.dst : e.src) + " is not a node");
     }
-    std::optional<uint32_t> type = TypeId(e.type);
-    if (!type) {
-      auto [it, added] = new_types.emplace(e.type, st.type_count + new_types.size());
-      type = it->second;
+    if (last_type_name.data() == nullptr || e.type != last_type_name) {
+      std::optional<uint32_t> known = TypeId(e.type);
+      if (!known) {
+        auto [it, added] = new_types.emplace(e.type, st.type_count + new_types.size());
+        known = it->second;
+      }
+      last_type_name = e.type;
+      last_type = *known;
     }
     const uint64_t edge_id = MakeEdgeId(batch.batch, pos);
     TF_ASSIGN_OR_RETURN(std::string props, PropertiesJson(e.properties));
-    writes.Put(kCfAdj, internal::AdjKey(EdgeDir::kOut, *src, e.observed_at, edge_id),
-               internal::AdjValue(*dst, *type, props));
-    writes.Put(kCfAdj, internal::AdjKey(EdgeDir::kIn, *dst, e.observed_at, edge_id),
-               internal::AdjValue(*src, *type, {}));
+    key.clear();
+    internal::AppendAdjKey(key, EdgeDir::kOut, *src, e.observed_at, edge_id);
+    value.clear();
+    internal::AppendAdjValue(value, *dst, last_type, props);
+    writes.Put(kCfAdj, key, value);
+    key.clear();
+    internal::AppendAdjKey(key, EdgeDir::kIn, *dst, e.observed_at, edge_id);
+    value.clear();
+    internal::AppendAdjValue(value, *src, last_type, {});
+    writes.Put(kCfAdj, key, value);
     if (cache) {
-      cache_out.push_back({*src, *dst, *type, e.observed_at, edge_id});
-      cache_in.push_back({*dst, *src, *type, e.observed_at, edge_id});
+      cache_out.push_back({*src, *dst, last_type, e.observed_at, edge_id});
+      cache_in.push_back({*dst, *src, last_type, e.observed_at, edge_id});
     }
     ++st.edge_count;
   }
   for (const auto& [name, id] : new_types) {
     std::string v;
     internal::PutVarint(v, id);
-    writes.Put(kCfMeta, "type:" + name, std::move(v));
+    writes.Put(kCfMeta, "type:" + name, v);
   }
   st.type_count += new_types.size();
   st.node_count = nodes.next();
@@ -224,7 +245,7 @@ Status GraphStore::Apply(const BatchToApply& batch) {
     next_cache = std::make_shared<internal::AdjacencyCache>(std::move(patched));
     next_cache->applied_batch = st.applied_batch;
   }
-  rocksdb::WriteBatch wb;
+  rocksdb::WriteBatch wb(writes.batch_bytes());
   writes.MoveTo(d.handles, wb);
   // The write and the new cache become visible together: a reader that finds the batch's nodes
   // in RocksDB takes its cache snapshot after this lock is released, so never an older one.

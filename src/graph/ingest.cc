@@ -2,7 +2,6 @@
 
 #include <future>
 #include <system_error>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -56,17 +55,18 @@ Status RowError(const LineSource& in, uint64_t line, std::string_view reason) {
 // batch; returns the index of the first record that breaks this, if any, with the id it lacks.
 std::optional<std::pair<size_t, std::string>> FirstDanglingEdge(
     const BatchNodeLookup& lookup, const std::vector<GraphRecord>& records) {
-  std::unordered_set<std::string_view> batch_nodes;
+  NodeIdTable batch_nodes;
   for (size_t pos = 0; pos < records.size(); ++pos) {
     if (const auto* n = std::get_if<NodeRecord>(&records[pos])) {
-      batch_nodes.insert(n->id);
+      bool inserted = false;
+      batch_nodes.FindOrInsert(n->id, inserted);
       continue;
     }
     const auto& e = std::get<EdgeRecord>(records[pos]);
     for (const std::string* id : {&e.src, &e.dst}) {
-      auto it = lookup.indexes.find(*id);
-      const bool stored = it != lookup.indexes.end() && it->second.has_value();
-      if (!stored && !batch_nodes.contains(*id)) return std::make_pair(pos, *id);
+      const uint64_t* index = lookup.indexes.Find(*id);
+      const bool stored = index != nullptr && *index != NodeIdTable::kAbsent;
+      if (!stored && batch_nodes.Find(*id) == nullptr) return std::make_pair(pos, *id);
     }
   }
   return std::nullopt;

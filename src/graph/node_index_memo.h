@@ -15,11 +15,10 @@
 #define TF_GRAPH_NODE_INDEX_MEMO_H_
 
 #include <cstdint>
-#include <functional>
 #include <optional>
-#include <string>
 #include <string_view>
-#include <unordered_map>
+
+#include "graph/node_id_table.h"
 
 namespace tf::graph {
 
@@ -28,25 +27,21 @@ class NodeIndexMemo {
   explicit NodeIndexMemo(size_t capacity) : capacity_(capacity) {}
 
   std::optional<uint64_t> Find(std::string_view id) const {
-    auto it = indexes_.find(id);
-    if (it == indexes_.end()) return std::nullopt;
-    return it->second;
+    const uint64_t* index = indexes_.Find(id);
+    if (index == nullptr) return std::nullopt;
+    return *index;
   }
   // REQUIRES: `index` is the store's index of `id`.
   void Learn(std::string_view id, uint64_t index) {
-    // find first: emplace would build (and allocate) an entry even for an id already known.
-    if (indexes_.size() < capacity_ && indexes_.find(id) == indexes_.end()) {
-      indexes_.emplace(id, index);
-    }
+    if (indexes_.size() >= capacity_) return;
+    bool inserted = false;
+    uint64_t& slot = indexes_.FindOrInsert(id, inserted);
+    if (inserted) slot = index;
   }
   size_t size() const { return indexes_.size(); }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, uint64_t, Hash, std::equal_to<>> indexes_;
+  NodeIdTable indexes_{KeyStorage::kCopies};
   size_t capacity_;
 };
 

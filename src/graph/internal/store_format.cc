@@ -26,10 +26,16 @@ std::string AdjPrefix(EdgeDir dir, NodeIndex node) {
 }
 
 std::string AdjKey(EdgeDir dir, NodeIndex node, int64_t time, uint64_t edge_id) {
-  std::string k = AdjPrefix(dir, node);
-  PutFixed64Be(k, InvertedTime(time));
-  PutFixed64Be(k, edge_id);
+  std::string k;
+  AppendAdjKey(k, dir, node, time, edge_id);
   return k;
+}
+
+void AppendAdjKey(std::string& out, EdgeDir dir, NodeIndex node, int64_t time, uint64_t edge_id) {
+  out.push_back(DirByte(dir));
+  PutFixed64Be(out, node);
+  PutFixed64Be(out, InvertedTime(time));
+  PutFixed64Be(out, edge_id);
 }
 
 std::optional<AdjKeyParts> ParseAdjKey(std::string_view key) {
@@ -42,12 +48,10 @@ std::optional<AdjKeyParts> ParseAdjKey(std::string_view key) {
   return p;
 }
 
-std::string AdjValue(NodeIndex other, uint32_t type, std::string_view properties) {
-  std::string v;
-  PutVarint(v, other);
-  PutVarint(v, type);
-  v.append(properties);
-  return v;
+void AppendAdjValue(std::string& out, NodeIndex other, uint32_t type, std::string_view properties) {
+  PutVarint(out, other);
+  PutVarint(out, type);
+  out.append(properties);
 }
 
 bool ParseAdjValue(std::string_view value, AdjacentEdge& out) {

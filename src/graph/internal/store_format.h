@@ -29,6 +29,7 @@ char DirByte(EdgeDir dir);
 std::string NodeKey(NodeIndex index);
 std::string AdjPrefix(EdgeDir dir, NodeIndex node);
 std::string AdjKey(EdgeDir dir, NodeIndex node, int64_t time, uint64_t edge_id);
+void AppendAdjKey(std::string& out, EdgeDir dir, NodeIndex node, int64_t time, uint64_t edge_id);
 
 struct AdjKeyParts {
   EdgeDir dir = EdgeDir::kOut;
@@ -39,7 +40,7 @@ struct AdjKeyParts {
 std::optional<AdjKeyParts> ParseAdjKey(std::string_view key);
 
 // Value: varint other, varint type, then (outgoing only) the properties' canonical JSON.
-std::string AdjValue(NodeIndex other, uint32_t type, std::string_view properties);
+void AppendAdjValue(std::string& out, NodeIndex other, uint32_t type, std::string_view properties);
 bool ParseAdjValue(std::string_view value, AdjacentEdge& out);
 
 std::string EncodeNode(const StoredNode& node, std::string_view properties_json);
