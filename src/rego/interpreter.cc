@@ -92,8 +92,8 @@ Result<QueryResult> Interpreter::Run(size_t query, const EvalOptions& options) {
   builtin_ctx_.memo = &memo_;
   builtin_ctx_.regexes = options.regexes;
   builtin_ctx_.host = options.host;
-  stack_.clear();
   base_ = 0;
+  top_ = 0;
   QueryResult result;
   results_ = &result;
   query_ = &program_.queries[query];
@@ -138,8 +138,9 @@ bool Interpreter::RunFunc(ir::FuncId f, std::span<Value> args, std::optional<Val
   }
   ++depth_;
   size_t saved_base = base_;
-  size_t frame = stack_.size();
-  stack_.resize(frame + fn.num_locals);
+  size_t frame = top_;
+  top_ = frame + fn.num_locals;
+  if (stack_.size() < top_) stack_.resize(top_);
   base_ = frame;
   for (size_t i = 0; i < args.size() && i < fn.params.size(); ++i)
     Set(fn.params[i], std::move(args[i]));
@@ -151,10 +152,20 @@ bool Interpreter::RunFunc(ir::FuncId f, std::span<Value> args, std::optional<Val
   } else {
     result->reset();
   }
-  stack_.resize(frame);
+  ClearSlots(frame, top_);
+  top_ = frame;
   base_ = saved_base;
   --depth_;
   return ok;
+}
+
+void Interpreter::ClearSlots(size_t from, size_t to) {
+  for (size_t i = from; i < to; ++i) {
+    Slot& slot = stack_[i];
+    if (!slot.owned.is_null()) slot.owned = Value();  // most slots borrow: nothing to release
+    slot.borrowed = nullptr;
+    slot.defined = false;
+  }
 }
 
 Flow Interpreter::RunBlock(ir::BlockId block, bool all) {

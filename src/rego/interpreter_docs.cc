@@ -167,9 +167,9 @@ bool Interpreter::ComputeDoc(ir::NodeId node, std::optional<Value>* out) {
   }
   std::optional<Value> doc;
   uint32_t leaf_depth = kMergeAll;
-  auto merge_in = [&](const Value& v) {
+  auto merge_in = [&](Value v) {
     if (!doc) {
-      doc = v;
+      doc = std::move(v);
       return true;
     }
     Result<Value> m = Merge(*doc, v, leaf_depth, false);
@@ -184,7 +184,7 @@ bool Interpreter::ComputeDoc(ir::NodeId node, std::optional<Value>* out) {
     if (f == ir::kNone) continue;
     std::optional<Value> part;
     if (!RunFunc(f, {}, &part)) return false;
-    if (part && !merge_in(*part)) return false;
+    if (part && !merge_in(std::move(*part))) return false;
     if (f == n.object) leaf_depth = n.object_leaf_depth;
   }
   bool is_namespace =

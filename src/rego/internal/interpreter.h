@@ -61,6 +61,9 @@ class Interpreter {
   Flow CallMocked(const Mock& mock, std::span<Value> args, const ir::Stmt& s);
   // Runs a function; returns false on error (see error_), else its result (nullopt: undefined).
   bool RunFunc(ir::FuncId f, std::span<Value> args, std::optional<Value>* result);
+  // Empties the slots of [from, to) that hold anything, so that the next frame there starts
+  // empty without the stack being shrunk, regrown and zeroed for every call.
+  void ClearSlots(size_t from, size_t to);
   Flow Fail(const ir::Stmt& s, Status status);
   Flow BuiltinFailure(const ir::Stmt& s, const BuiltinDecl& decl, const Status& status);
   Flow MakeObject(const ir::Stmt& s);
@@ -129,7 +132,10 @@ class Interpreter {
 
   const ir::Program& program_;
   const EvalOptions* options_ = nullptr;
+  // Slots of the frames in use, [0, top_); every slot from top_ on is empty (undefined, owning
+  // nothing), so a new frame needs no initialisation and the stack is never shrunk.
   std::vector<Slot> stack_;
+  size_t top_ = 0;
   size_t base_ = 0;
   int depth_ = 0;
   uint64_t steps_ = 0;
