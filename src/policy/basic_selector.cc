@@ -2,20 +2,26 @@
 
 namespace tf::policy {
 
-bool IsRuleActive(const CompiledPack& pack, size_t rule, std::span<const uint8_t> predicates) {
-  for (uint32_t p : pack.rule_predicates(rule)) {
-    if (predicates[p] == 0) return false;
+void SelectActiveRules(const SelectionInput& in, std::span<const uint64_t> costs,
+                       std::vector<SelectedRule>& out) {
+  const CompiledPack& pack = in.pack;
+  const size_t n = pack.num_rules();
+  // Branch-free: whether a predicate holds is a coin toss to the branch predictor. Every rule is
+  // written, and the end moves past the active ones only.
+  out.resize(n);
+  size_t end = 0;
+  for (size_t i = 0; i < n; ++i) {
+    bool active = true;
+    for (uint32_t p : pack.rule_predicates(i))
+      active &= in.predicates[p] != 0;
+    out[end] = {static_cast<uint32_t>(i), costs[i], &pack.rule(i).activation};
+    end += active;
   }
-  return true;
+  out.resize(end);
 }
 
 Status BasicSelector::Select(const SelectionInput& in, std::vector<SelectedRule>& out) const {
-  out.clear();
-  for (size_t i = 0; i < in.pack.num_rules(); ++i) {
-    if (!IsRuleActive(in.pack, i, in.predicates)) continue;
-    const RuleSpec& rule = in.pack.rule(i);
-    out.push_back({static_cast<uint32_t>(i), rule.cost, &rule.activation});
-  }
+  SelectActiveRules(in, in.pack.rule_costs(), out);
   return Status();
 }
 

@@ -75,6 +75,7 @@ CompiledPack::CompiledPack(Pack pack, std::unique_ptr<internal::PackProgram> pro
     : pack_(std::move(pack)), program_(std::move(program)) {
   for (size_t i = 0; i < pack_.manifest.rules.size(); ++i) {
     rule_ids_.emplace_back(pack_.manifest.rules[i].id, static_cast<uint32_t>(i));
+    rule_costs_.push_back(pack_.manifest.rules[i].cost);
   }
   std::sort(rule_ids_.begin(), rule_ids_.end());
 }
@@ -132,7 +133,7 @@ std::string_view CompiledPack::predicate(size_t i) const {
 }
 
 std::span<const uint32_t> CompiledPack::rule_predicates(size_t rule) const {
-  return program_->activation.rule_leaves[rule];
+  return program_->activation.LeavesOf(rule);
 }
 
 const std::vector<std::string>& CompiledPack::properties() const {

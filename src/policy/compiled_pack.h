@@ -75,6 +75,8 @@ class CompiledPack {
   size_t num_rules() const { return pack_.manifest.rules.size(); }
   const RuleSpec& rule(size_t i) const { return pack_.manifest.rules[i]; }
   std::optional<size_t> FindRule(std::string_view id) const;
+  // Every rule's manifest cost by index, in one array (selectors read all of them per request).
+  std::span<const uint64_t> rule_costs() const { return rule_costs_; }
 
   // The distinct predicates the activation entries resolve to (named predicates expanded), in
   // first-use order; a rule is active when all of rule_predicates(rule) hold.
@@ -104,6 +106,7 @@ class CompiledPack {
   Pack pack_;
   std::unique_ptr<internal::PackProgram> program_;
   std::vector<std::pair<std::string_view, uint32_t>> rule_ids_;  // sorted, for FindRule
+  std::vector<uint64_t> rule_costs_;
   std::string_view graph_builtin_;  // a BuiltinDecl's name: static text
 };
 

@@ -16,7 +16,7 @@ namespace {
 class DocWriter {
  public:
   // REQUIRES: `out` is long enough for everything written (the caller sizes it).
-  explicit DocWriter(std::string& out) : out_(out), at_(out.data()) {}
+  explicit DocWriter(std::string& out, size_t from = 0) : out_(out), at_(out.data() + from) {}
   void Put(std::string_view s) {
     std::memcpy(at_, s.data(), s.size());
     at_ += s.size();
@@ -144,17 +144,22 @@ Result<Plan> Planner::Build(const CompiledPack& pack, std::span<const SelectedRu
     plan.order.push_back({s.rule, s.cost});
     plan.cost_sum += s.cost;  // at most kMaxRules * kMaxRuleCost < 2^53
   }
-  // Custom reasons (a selector's own entries) are rare: written to JSON before sizing.
-  std::vector<std::string> custom(n);
+  // Custom reasons (a selector's own entries) are rare: written to JSON before sizing, into a
+  // list that exists only when there is one.
+  std::vector<std::string> custom;
+  auto custom_reason = [&](size_t i) -> std::string_view {
+    return custom.empty() ? std::string_view() : std::string_view(custom[i]);
+  };
   size_t bound = kFixedSize + f.pack_hash_field.size() + f.policy_id_field.size();
   for (size_t i = 0; i < n; ++i) {
     const SelectedRule& s = id_order(i);
     if (s.activated_by != nullptr && !s.activated_by->empty() &&
         s.activated_by != &pack.rule(s.rule).activation) {
+      if (custom.empty()) custom.resize(n);
       TF_ASSIGN_OR_RETURN(custom[i], EntriesJson(*s.activated_by));
     }
-    bound += 3 * f.id_json[s.rule].size() + f.reason_entry[s.rule].size() + custom[i].size() +
-             kPerRuleSize;
+    bound += 3 * f.id_json[s.rule].size() + f.reason_entry[s.rule].size() +
+             custom_reason(i).size() + kPerRuleSize;
   }
   std::string& doc = plan.canonical_json;
   doc.resize(bound + kPlanHashFieldSize);
@@ -190,18 +195,25 @@ Result<Plan> Planner::Build(const CompiledPack& pack, std::span<const SelectedRu
     if (s.activated_by == nullptr || s.activated_by->empty()) {
       w.Put(f.id_json[s.rule]);
       w.Put(":[]");
-    } else if (custom[i].empty()) {
+    } else if (custom_reason(i).empty()) {
       w.Put(f.reason_entry[s.rule]);
     } else {
       w.Put(f.id_json[s.rule]);
       w.Put(':');
-      w.Put(custom[i]);
+      w.Put(custom_reason(i));
     }
   }
   w.Put("}}");
-  doc.resize(w.size());
-  plan.plan_hash = DigestHex(Sha256(doc));
-  doc.insert(plan_hash_at, ",\"plan_hash\":\"" + plan.plan_hash + "\"");
+  const size_t size = w.size();
+  plan.plan_hash = DigestHex(Sha256(std::string_view(doc.data(), size)));
+  // The plan_hash field goes in its place in the room left at the end: the rest moves up.
+  std::memmove(doc.data() + plan_hash_at + kPlanHashFieldSize, doc.data() + plan_hash_at,
+               size - plan_hash_at);
+  DocWriter field(doc, plan_hash_at);
+  field.Put(",\"plan_hash\":\"");
+  field.Put(plan.plan_hash);
+  field.Put('"');
+  doc.resize(size + kPlanHashFieldSize);
   plan.pack_hash = pack.hash();
   return plan;
 }

@@ -46,8 +46,10 @@ class RuleSelector {
   virtual Status Select(const SelectionInput& in, std::vector<SelectedRule>& out) const = 0;
 };
 
-// True when every predicate of `rule` holds (always true for a rule without predicates).
-bool IsRuleActive(const CompiledPack& pack, size_t rule, std::span<const uint8_t> predicates);
+// Fills `out` (cleared first) with the active rules (every predicate holds; always for a rule
+// without predicates) in index order, each at costs[rule] and activated by its own entries.
+void SelectActiveRules(const SelectionInput& in, std::span<const uint64_t> costs,
+                       std::vector<SelectedRule>& out);
 
 }  // namespace tf::policy
 

@@ -36,11 +36,7 @@ Status WeightedSelector::Select(const SelectionInput& in, std::vector<SelectedRu
     return InvalidArgument("weighted selector for pack " + pack_->id() + " (" + pack_->hash() +
                            ") used with pack " + in.pack.id() + " (" + in.pack.hash() + ")");
   }
-  out.clear();
-  for (size_t i = 0; i < in.pack.num_rules(); ++i) {
-    if (!IsRuleActive(in.pack, i, in.predicates)) continue;
-    out.push_back({static_cast<uint32_t>(i), costs_[i], &in.pack.rule(i).activation});
-  }
+  SelectActiveRules(in, costs_, out);
   return Status();
 }
 

@@ -44,13 +44,15 @@ class Resolver {
 Activation ResolveActivation(const Manifest& manifest) {
   Resolver resolver(manifest);
   Activation out;
+  out.rule_leaf_begin.push_back(0);
   for (const RuleSpec& rule : manifest.rules) {
     std::vector<uint32_t> leaves;
     for (const PredicateEntry& e : rule.activation)
       resolver.Resolve(e, leaves);
     std::sort(leaves.begin(), leaves.end());
     leaves.erase(std::unique(leaves.begin(), leaves.end()), leaves.end());
-    out.rule_leaves.push_back(std::move(leaves));
+    out.rule_leaves.insert(out.rule_leaves.end(), leaves.begin(), leaves.end());
+    out.rule_leaf_begin.push_back(static_cast<uint32_t>(out.rule_leaves.size()));
   }
   out.leaves = resolver.TakeLeaves();
   return out;

@@ -24,6 +24,7 @@
 #define TF_POLICY_INTERNAL_ACTIVATION_H_
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -49,7 +50,16 @@ struct Leaf {
 
 struct Activation {
   std::vector<Leaf> leaves;
-  std::vector<std::vector<uint32_t>> rule_leaves;  // per rule of the manifest: sorted, unique
+  // Per rule of the manifest, its leaves (sorted, unique) are
+  // rule_leaves[rule_leaf_begin[r], rule_leaf_begin[r + 1]): one array for all rules, so that a
+  // selection reads contiguous memory rather than one allocation per rule.
+  std::vector<uint32_t> rule_leaves;
+  std::vector<uint32_t> rule_leaf_begin;  // num rules + 1 entries
+
+  std::span<const uint32_t> LeavesOf(size_t rule) const {
+    return std::span<const uint32_t>(rule_leaves)
+        .subspan(rule_leaf_begin[rule], rule_leaf_begin[rule + 1] - rule_leaf_begin[rule]);
+  }
 };
 
 // REQUIRES: `manifest` passed ParseManifest (named predicates exist, no cycles).
