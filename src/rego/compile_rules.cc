@@ -8,6 +8,9 @@
 namespace tf::rego::internal {
 namespace {
 
+// The most elements a partial set's accumulator makes room for in advance.
+constexpr size_t kMaxSetCapacityHint = 256;
+
 constexpr const char* kCompleteConflict = "complete rules must not produce multiple outputs";
 constexpr const char* kFunctionConflict =
     "functions must not produce multiple outputs for same inputs";
@@ -280,7 +283,11 @@ ir::FuncId CompilerImpl::CompilePartialSet(ir::NodeId id) {
   ir::BlockId root = NewBlock();
   program_.funcs[f].body = root;
   Cursor cur{root};
-  Emit(cur, ir::Op::kMakeSet, program_.funcs[f].loc).dst = result;
+  ir::Stmt& make = Emit(cur, ir::Op::kMakeSet, program_.funcs[f].loc);
+  make.dst = result;
+  // Room for an element per definition, so that the set does not reallocate as it fills.
+  make.target = static_cast<uint32_t>(
+      std::min<size_t>(node_rules_[id].partial_set.size(), kMaxSetCapacityHint));
   for (const PlacedRule& pr : node_rules_[id].partial_set) {
     current_rule_ = &pr;
     ir::BlockId def = NewBlock();

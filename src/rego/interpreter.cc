@@ -373,7 +373,9 @@ Flow Interpreter::RunStmt(const ir::Stmt& s, bool all) {
     case Op::kMakeArray:
     case Op::kMakeSet: {
       std::vector<Value> items;
-      items.reserve(s.args.size());
+      items.reserve(s.op == Op::kMakeSet && s.target != ir::kNone
+                        ? std::max<size_t>(s.args.size(), s.target)
+                        : s.args.size());
       for (const ir::Operand& o : s.args)
         items.push_back(Get(o));
       Set(s.dst,
