@@ -8,6 +8,7 @@
 #include "core/canonical_json.h"
 #include "core/sha256.h"
 #include "policy/testing/pack_testing.h"
+#include "policy/testing/synthetic_pack.h"
 #include "testing/value_testing.h"
 
 namespace tf::policy {
@@ -132,6 +133,39 @@ TEST(PlannerTest, SelectorBugsAreRefused) {
   EXPECT_EQ(Planner::Build(*pack, beyond).status().code(), ErrorCode::kInternal);
   std::vector<SelectedRule> costly = {{0, kMaxRuleCost + 1, nullptr}};
   EXPECT_EQ(Planner::Build(*pack, costly).status().code(), ErrorCode::kOutOfRange);
+}
+
+// A large selection is put in id order by placing rules at their id rank, a small one by
+// sorting: both must give the same documents, and both refuse a rule named twice.
+TEST(PlannerTest, SmallAndLargeSelectionsAreOrderedAlike) {
+  testing::SyntheticPackOptions options;
+  options.seed = 7;
+  std::unique_ptr<CompiledPack> pack = MustCompile(testing::MakeSyntheticPack(options));
+  ASSERT_NE(pack, nullptr);
+  std::vector<SelectedRule> all = All(*pack);
+  std::reverse(all.begin(), all.end());
+  for (size_t size : {1, 2, 7, 12, 13, 14, 30, 99, 100}) {
+    SCOPED_TRACE(size);
+    std::vector<SelectedRule> selection(all.begin(), all.begin() + static_cast<long>(size));
+    Result<Plan> plan = Planner::Build(*pack, selection);
+    ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+    EXPECT_EQ(plan->canonical_json, CanonicalJson(PlanDocument(*plan)).value());
+    std::vector<std::string> ids;
+    for (const SelectedRule& s : selection)
+      ids.push_back(pack->rule(s.rule).id);
+    std::sort(ids.begin(), ids.end());
+    Value doc = PlanDocument(*plan);
+    std::vector<std::string> active;
+    for (const Value& id : doc.Find("active_rules")->array())
+      active.push_back(id.string());
+    EXPECT_EQ(active, ids);
+
+    selection.push_back(selection.front());
+    Result<Plan> twice = Planner::Build(*pack, selection);
+    EXPECT_EQ(twice.status().code(), ErrorCode::kInternal);
+    EXPECT_EQ(twice.status().message(),
+              "selection names rule " + pack->rule(selection.front().rule).id + " twice");
+  }
 }
 
 TEST(PlannerTest, FormatPlanIsIndentedJsonWithAFinalNewline) {
