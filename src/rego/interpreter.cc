@@ -61,7 +61,7 @@ Status InsertPath(Value& obj, std::span<const Value> keys, const Value& value, b
 }  // namespace
 
 Interpreter::Interpreter(const ir::Program& program)
-    : program_(program), empty_data_(Value::EmptyObject()) {}
+    : program_(program), empty_object_(Value::EmptyObject()) {}
 
 Result<QueryResult> Interpreter::Run(size_t query, const EvalOptions& options) {
   if (query >= program_.queries.size()) {
@@ -77,7 +77,7 @@ Result<QueryResult> Interpreter::Run(size_t query, const EvalOptions& options) {
     input_store_.push_back(*options.input);
     input_ = &input_store_.back();
   }
-  data_ = options.data != nullptr ? options.data : &empty_data_;
+  data_ = options.data != nullptr ? options.data : &empty_object_;
   data_overrides_.clear();
   mocks_.clear();
   mock_floor_ = 0;
@@ -314,8 +314,14 @@ Flow Interpreter::MakeObject(const ir::Stmt& s) {
 
 Flow Interpreter::RecordSolution(const ir::Stmt& s) {
   Solution sol;
+  sol.expressions.reserve(query_->num_exprs);
   for (size_t i = 0; i < query_->num_exprs; ++i)
     sol.expressions.push_back(Get(s.args[i]));
+  if (query_->vars.empty()) {  // most queries: share one empty object instead of allocating
+    sol.bindings = empty_object_;
+    results_->solutions.push_back(std::move(sol));
+    return Flow::kProduced;
+  }
   std::vector<ObjectEntry> bindings;
   for (size_t i = 0; i < query_->vars.size(); ++i) {
     bindings.emplace_back(Value::String(query_->vars[i]), Get(s.args[query_->num_exprs + i]));

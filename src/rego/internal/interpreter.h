@@ -144,7 +144,7 @@ class Interpreter {
   // until the query ends so that slots may borrow from it.
   const Value* input_ = nullptr;
   std::deque<Value> input_store_;
-  Value empty_data_;
+  Value empty_object_;  // the data without any, and the bindings of a query without variables
   const Value* data_ = nullptr;
   std::vector<DataOverride> data_overrides_;
   std::vector<Mock> mocks_;
