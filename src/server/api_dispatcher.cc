@@ -26,6 +26,26 @@ void AddMemberIfSet(std::string& line, std::string_view name, std::string_view v
   if (!value.empty()) AddMember(line, name, value);
 }
 
+// Appends `micros` in milliseconds as the shortest decimal ("12.3", "0.045", "7"), the text
+// Number::FromDouble(micros / 1000.0) gives, without its per-line allocation.
+void AppendMillis(std::string& line, int64_t micros) {
+  if (micros < 0) {
+    line += '-';
+    micros = -micros;
+  }
+  line += std::to_string(micros / 1000);
+  int64_t fraction = micros % 1000;
+  if (fraction == 0) return;
+  char digits[4] = {static_cast<char>('0' + fraction / 100),
+                    static_cast<char>('0' + fraction / 10 % 10),
+                    static_cast<char>('0' + fraction % 10), '\0'};
+  size_t n = 3;
+  while (digits[n - 1] == '0')
+    --n;
+  line += '.';
+  line.append(digits, n);
+}
+
 HttpResponse AuthProblem(const Status& status, std::string_view scope) {
   HttpResponse r = ProblemResponse(status);
   // RFC 6750 §3: a challenge on 401, and on 403 for insufficient scope.
@@ -129,7 +149,7 @@ void ApiDispatcher::Finish(const Exchange& exchange, int64_t started,
   line += ",\"status\":";
   line += std::to_string(response.status);
   line += ",\"latency_ms\":";
-  line += Number::FromDouble(static_cast<double>(elapsed / 1000) / 1000.0).ToString();
+  AppendMillis(line, elapsed / 1000);
   AddMember(line, "remote", exchange.request.remote_address);
   line += ",\"bytes_in\":";
   line += std::to_string(exchange.request.body.size());
