@@ -69,8 +69,11 @@ Result<std::unique_ptr<GraphStore>> GraphStore::Open(const std::string& dir,
   rocksdb::DBOptions db;
   db.create_if_missing = options.create_if_missing;
   db.create_missing_column_families = options.create_if_missing;
-  // The store is derived from the ledger and rolled forward from it after a crash, so its writes
-  // need not be synced; the write-ahead log still makes each batch atomic.
+  // The store is derived from the ledger and rolled forward from it after a crash, so its batch
+  // writes need neither a sync nor the write-ahead log (GraphStore::Impl::batch_write_options).
+  // A crash loses what was not flushed yet; flushing every column family at once keeps what is
+  // on disk a prefix of whole batches, its watermark with them.
+  db.atomic_flush = true;
   db.wal_recovery_mode = rocksdb::WALRecoveryMode::kPointInTimeRecovery;
   db.max_background_jobs = 2;
   std::shared_ptr<rocksdb::Cache> cache = rocksdb::NewLRUCache(options.block_cache_bytes);
@@ -81,7 +84,8 @@ Result<std::unique_ptr<GraphStore>> GraphStore::Open(const std::string& dir,
   TF_RETURN_IF_ERROR(
       FromRocks(rocksdb::DB::Open(db, dir, cfs, &impl->handles, &raw), "open " + dir));
   impl->db.reset(raw);
-  impl->write_options.sync = false;
+  impl->batch_write_options.disableWAL = true;
+  impl->logged_write_options.sync = false;
   auto store = std::unique_ptr<GraphStore>(new GraphStore(std::move(impl)));
   Impl& d = *store->impl_;
 

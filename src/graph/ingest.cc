@@ -1,6 +1,7 @@
 #include "graph/ingest.h"
 
 #include <future>
+#include <memory>
 #include <system_error>
 #include <utility>
 #include <vector>
@@ -22,12 +23,28 @@ struct Ingester::Batch {
   std::vector<uint64_t> lines;
   uint64_t nodes = 0;
   uint64_t edges = 0;
+  // Set by Seal: what the ledger entry will carry.
+  ledger::Hash records_root{};
+  std::shared_ptr<std::string> blob;
+  ledger::Hash blob_hash{};
 
+  // Hashes the records and joins them into the blob. Needs nothing of the store, so it runs
+  // while the previous batch's store write is still going on.
+  void Seal() {
+    std::vector<ledger::Hash> hashes;
+    hashes.reserve(leaves.size());
+    for (const std::string& leaf : leaves)
+      hashes.push_back(ledger::HashLeaf(leaf));
+    records_root = BatchMerkle(std::move(hashes)).root();
+    blob = std::make_shared<std::string>(JoinLeaves(leaves));
+    blob_hash = Sha256(*blob);
+  }
   void Clear() {
     records.clear();
     leaves.clear();
     lines.clear();
     nodes = edges = 0;
+    blob.reset();
   }
 };
 
@@ -83,11 +100,6 @@ Ingester::Ingester(ledger::Ledger& ledger, GraphStore& store, IngestOptions opti
 Status Ingester::Commit(Batch& batch, BatchNodeLookup& lookup, IngestTotals& totals,
                         PendingApply& pending) {
   if (batch.records.empty()) return Status();
-  std::vector<ledger::Hash> hashes;
-  hashes.reserve(batch.leaves.size());
-  for (const std::string& leaf : batch.leaves)
-    hashes.push_back(ledger::HashLeaf(leaf));
-
   TF_ASSIGN_OR_RETURN(uint64_t head, LedgerGraphHead(ledger_.store()));
   if (head != store_.state().applied_batch) {
     return Status(ErrorCode::kGraphLedgerMismatch,
@@ -99,20 +111,19 @@ Status Ingester::Commit(Batch& batch, BatchNodeLookup& lookup, IngestTotals& tot
   summary.records = batch.records.size();
   summary.nodes = batch.nodes;
   summary.edges = batch.edges;
-  summary.records_root = BatchMerkle(std::move(hashes)).root();
+  summary.records_root = batch.records_root;
   summary.source = batch.source;
   summary.first_line = batch.lines.front();
   summary.last_line = batch.lines.back();
 
-  auto blob = std::make_shared<std::string>(JoinLeaves(batch.leaves));
   ledger::AppendRequest request;
   request.tenant = options_.tenant;
   request.kind = std::string(kBatchEntryKind);
-  request.content_hash = Sha256(*blob);
+  request.content_hash = batch.blob_hash;
   request.metadata = summary.ToMetadata();
   const uint64_t batch_number = summary.batch;
-  request.effects = [blob, batch_number, tenant = options_.tenant](const ledger::Entry& entry,
-                                                                   ledger::WriteBatch& wb) {
+  request.effects = [blob = batch.blob, batch_number, tenant = options_.tenant](
+                        const ledger::Entry& entry, ledger::WriteBatch& wb) {
     wb.PutBlob({tenant, entry.content_hash}, std::move(*blob));
     wb.PutMeta(BatchSeqKey(batch_number), std::to_string(entry.seq));
     wb.PutMeta(std::string(kGraphHeadKey), std::to_string(batch_number));
@@ -152,9 +163,10 @@ Result<IngestTotals> Ingester::Ingest(LineSource& in, const IngestFile& file) {
   std::string_view line;
 
   PendingApply in_flight;
-  // Waits for the previous batch's store write (its nodes may be this batch's endpoints),
-  // validates the batch's edges, then commits it.
+  // Seals the batch, waits for the previous batch's store write (its nodes may be this batch's
+  // endpoints), validates the batch's edges, then commits it.
   auto flush = [&]() -> Status {
+    if (!batch.records.empty()) batch.Seal();
     TF_RETURN_IF_ERROR(in_flight.Finish());
     if (!batch.records.empty()) {
       TF_ASSIGN_OR_RETURN(BatchNodeLookup lookup, store_.LookUpNodes(batch.records, &memo_));

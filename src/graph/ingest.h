@@ -53,8 +53,8 @@ struct IngestOptions {
   std::string tenant = "graph";  // the ledger tenant of batch entries
   uint64_t batch_records = 50'000;
   RowDefaults defaults;
-  // Node ids whose index the ingester keeps in memory across batches (about 70 bytes each), so
-  // that an edge batch reads only unseen endpoints from the store (NodeIndexMemo).
+  // Node ids whose index the ingester keeps in memory across batches (48-96 bytes each plus the
+  // id), so that an edge batch reads only unseen endpoints from the store (NodeIndexMemo).
   size_t remembered_ids = 2'000'000;
   // Called after every committed batch.
   std::function<void(const IngestProgress&)> progress;

@@ -24,7 +24,11 @@ enum StoreCf : size_t { kCfMeta = 0, kCfIds, kCfNodes, kCfAdj, kCfArchive, kCfCo
 struct GraphStore::Impl {
   std::unique_ptr<rocksdb::DB> db;
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  rocksdb::WriteOptions write_options;
+  // Batches (Apply) skip the write-ahead log: the ledger holds every batch and each open rolls
+  // the store forward from it, and atomic flushes persist whole writes of all column families.
+  rocksdb::WriteOptions batch_write_options;
+  // Archive moves are not in the ledger: they go through the log.
+  rocksdb::WriteOptions logged_write_options;
 
   // Serialises Apply and MoveToArchive (the state they read-modify-write).
   std::mutex write_mu;
