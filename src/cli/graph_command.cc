@@ -33,6 +33,7 @@
 #include "graph/record_receipt.h"
 #include "graph/shortest_path.h"
 #include "graph/time_value.h"
+#include "graph/traversal.h"
 
 namespace tf::cli {
 namespace {
@@ -181,29 +182,13 @@ Status Ingest(const GraphArgs& a) {
 }
 
 Result<graph::TraversalOptions> Traversal(const GraphArgs& a) {
-  graph::TraversalOptions o;
-  TF_ASSIGN_OR_RETURN(o.direction, graph::ParseDirection(a.direction));
-  o.edge_types = a.types;
-  if (!a.since.empty()) {
-    TF_ASSIGN_OR_RETURN(o.oldest, graph::ParseTimeText(a.since));
-  }
-  if (!a.until.empty()) {
-    TF_ASSIGN_OR_RETURN(o.newest, graph::ParseTimeText(a.until));
-  }
-  if (!a.after.empty()) {
-    TF_ASSIGN_OR_RETURN(o.after, graph::ParseTimeText(a.after));
-    o.age = graph::AgeMode::kRestrict;
-  }
-  if (a.age == "prefer") {
-    o.age = graph::AgeMode::kPrefer;
-  } else if (!a.age.empty() && a.age != "restrict") {
-    return Status(ErrorCode::kGraphQueryInvalid, "--age must be prefer or restrict");
-  }
-  if (!a.age.empty() && a.after.empty()) {
-    return Status(ErrorCode::kGraphQueryInvalid, "--age needs --after");
-  }
-  o.include_archive = a.include_archive;
-  return o;
+  return graph::ParseTraversalText({.direction = a.direction,
+                                    .edge_types = a.types,
+                                    .since = a.since,
+                                    .until = a.until,
+                                    .after = a.after,
+                                    .age = a.age,
+                                    .include_archive = a.include_archive});
 }
 
 Status Query(const GraphArgs& a, std::string_view kind) {

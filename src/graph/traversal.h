@@ -45,6 +45,19 @@ struct TraversalOptions {
 
 // Parses "out", "in", "both". kGraphQueryInvalid otherwise.
 Result<Direction> ParseDirection(std::string_view text);
+
+// Traversal options as people spell them: the CLI's flags and the HTTP API's query parameters
+// (`--since T` / `since=T`, …). Times as ParseTimeText reads them: Unix seconds or RFC 3339.
+struct TraversalText {
+  std::string direction = "out";
+  std::vector<std::string> edge_types;
+  std::string since, until;  // the time window
+  std::string after;         // the age cutoff; restricts unless `age` is "prefer"
+  std::string age;           // "", "restrict" or "prefer" (needs `after`)
+  bool include_archive = false;
+};
+// kGraphQueryInvalid naming the option that is malformed.
+Result<TraversalOptions> ParseTraversalText(const TraversalText& text);
 std::string_view DirectionName(Direction d);
 
 // Resolves a node id to its index. kGraphNodeNotFound when the graph has no such node.

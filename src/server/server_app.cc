@@ -13,6 +13,7 @@
 #include "server/blocking_worker.h"
 #include "server/dev_auth.h"
 #include "server/evidence_routes.h"
+#include "server/graph_routes.h"
 #include "server/https_fetcher.h"
 #include "server/json_parser_pool.h"
 #include "server/ledger_routes.h"
@@ -38,6 +39,8 @@ struct ServerApp::Parts {
   // <data>/graph when present (proof graph ingest): the graph.* builtins and graph limits of
   // decisions read it.
   std::unique_ptr<graph::GraphStore> graph;
+  // Runs graph queries (/v1/graph/...), off the I/O threads; stopped before the graph closes.
+  std::unique_ptr<BlockingWorker> graph_worker;
   std::unique_ptr<PackStore> packs;
   std::unique_ptr<policy::Orchestrator> orchestrator;
   policy::BasicSelector selector;
@@ -129,6 +132,7 @@ Status OpenLedger(ServerApp::Parts& p) {
   if (std::filesystem::is_directory(data / "graph")) {
     TF_ASSIGN_OR_RETURN(p.graph, graph::OpenDataDirGraph(p.config.data_dir));
   }
+  p.graph_worker = std::make_unique<BlockingWorker>();
   TF_ASSIGN_OR_RETURN(
       p.packs, PackStore::Open((data / "packs").string(), p.config.packs_dir, *p.env.logger));
   p.orchestrator =
@@ -145,6 +149,7 @@ RouteTable BuildRoutes(ServerApp::Parts& p) {
   AddPackRoutes(routes, *p.packs, *p.ledger, upload);
   AddLedgerRoutes(routes, *p.ledger);
   AddEvidenceRoutes(routes, EvidenceRoutesDeps{p.evidence.get(), p.evidence_worker.get()});
+  AddGraphRoutes(routes, GraphRoutesDeps{p.packs.get(), p.graph.get(), p.graph_worker.get()});
   SystemRoutesDeps system;
   system.metrics = p.env.metrics;
   system.draining = &p.draining;
@@ -249,6 +254,7 @@ void ServerApp::Shutdown() {
   if (p.http) p.http->Shutdown(p.config.limits.shutdown_grace_nanos);
   // Completes every queued evidence put and append (their responses can no longer be sent, but
   // the entries are durable) and stops the commit thread; then the store closes.
+  p.graph_worker.reset();
   p.evidence_worker.reset();
   p.evidence.reset();
   p.ledger.reset();
