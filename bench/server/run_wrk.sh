@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Verified decisions per second with receipts, and p50/p99 latency, on loopback with wrk.
 #
-#   bench/server/run_wrk.sh [PROOF_BINARY]      (env: DURATION=10s CONNECTIONS=64 THREADS=2)
+#   bench/server/run_wrk.sh [PROOF_BINARY]      (env: DURATION=10s CONNECTIONS=64 THREADS=2
+#                                                IO_THREADS=the server's, bench.yaml's 2 if unset)
 #
 # Starts `proof serve --dev` on a fresh data directory (RocksDB, synced group commits), uploads
 # the example lksg.v1 pack, then runs, in the same process and on the same machine:
@@ -31,7 +32,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$PROOF" serve --dev --listen 127.0.0.1:0 --data "$work/data" --config bench/server/bench.yaml \
+config=bench/server/bench.yaml
+if [[ -n "${IO_THREADS:-}" ]]; then
+  sed "s/^threads: .*/threads: $IO_THREADS/" "$config" >"$work/bench.yaml"
+  config=$work/bench.yaml
+fi
+io_threads=$(sed -n 's/^threads: //p' "$config")
+"$PROOF" serve --dev --listen 127.0.0.1:0 --data "$work/data" --config "$config" \
   >"$work/serve.out" 2>"$work/serve.log" &
 server_pid=$!
 for _ in $(seq 100); do
@@ -61,13 +68,22 @@ server_cpu_ticks() {  # utime + stime of the server process, in clock ticks
   awk '{print $14 + $15}' "/proc/$server_pid/stat"
 }
 
+thread_cpu_ticks() {  # one line per server thread: tid name utime+stime (ticks)
+  local t
+  for t in /proc/"$server_pid"/task/*; do
+    echo "${t##*/} $(tr ' ' _ <"$t/comm") $(sed 's/.*) //' "$t/stat" | awk '{print $12 + $13}')"
+  done
+}
+
 run() {  # name, wrk args...
   local name=$1; shift
   local out="$work/wrk-$(tr -c 'A-Za-z0-9' '_' <<<"$name").txt"  # names hold spaces and slashes
   local cpu_before cpu_after
   cpu_before=$(server_cpu_ticks)
+  thread_cpu_ticks >"$work/threads_before"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" >"$out"
   cpu_after=$(server_cpu_ticks)
+  thread_cpu_ticks >"$work/threads_after"
   if grep -q "Non-2xx" "$out"; then
     cat "$out"; echo "$name: non-2xx responses"; exit 1
   fi
@@ -83,9 +99,17 @@ run() {  # name, wrk args...
   printf "%-30s %10s req/s   p50 %8s   p99 %8s   server CPU %5s us/req\n" \
     "$name" "$rps" "$p50" "$p99" "$cpu_us"
   echo "$name $rps" >>"$work/rates"
+  # Which threads spent it (I/O threads are "http-io"; the ledger's commit and callback threads
+  # and RocksDB's follow): where a p99 tail waits for CPU shows here.
+  awk -v hz="$(getconf CLK_TCK)" -v n="$requests" '
+    NR == FNR {before[$1] = $3; next}
+    {us = ($3 - before[$1]) / hz * 1e6 / n; if (us >= 0.5) printf " %s %.0f", $2, us}
+    END {print ""}' "$work/threads_before" "$work/threads_after" |
+    sed 's/^/  server threads, us\/req:/'
 }
 
-echo "proof serve on $base: wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $(nproc) cores shared," \
+echo "proof serve on $base ($io_threads I/O threads): wrk -t$THREADS -c$CONNECTIONS -d$DURATION," \
+  "$(nproc) cores shared," \
   "load average $(cut -d' ' -f1-3 /proc/loadavg)"
 run "GET /healthz" "$base/healthz"
 run "GET /v1/checkpoint (auth)" -s bench/server/get.lua "$base/v1/checkpoint"

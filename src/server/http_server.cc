@@ -7,6 +7,8 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 
+#include <pthread.h>
+
 #include <future>
 #include <mutex>
 #include <thread>
@@ -123,7 +125,12 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Start(HttpServerOptions options,
   TF_RETURN_IF_ERROR(impl->Listen());
   impl->Accept();
   for (int i = 0; i < impl->options.threads; ++i) {
-    impl->threads.emplace_back([io = &impl->ioc] { io->run(); });
+    impl->threads.emplace_back([io = &impl->ioc] {
+      // Named so that per-thread CPU (/proc/PID/task/*/comm, top -H) tells them from the
+      // ledger's threads.
+      pthread_setname_np(pthread_self(), "http-io");
+      io->run();
+    });
   }
   return std::unique_ptr<HttpServer>(new HttpServer(std::move(impl)));
 }
