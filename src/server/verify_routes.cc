@@ -134,13 +134,20 @@ Value DecisionMetadata(std::string_view pack_id, const Value& decision) {
       if (const Value* rule = v.Find("rule")) violated.push_back(*rule);
     }
   }
-  std::vector<ObjectEntry> m = {{Str("pack"), Str(pack_id)},
-                                {Str("violated_rules"), Value::Array(std::move(violated))},
-                                {Str("violation_count"), Value::Int(static_cast<int64_t>(count))}};
-  for (const char* key : {"allow", "pack_hash", "plan_hash", "input_hash"}) {
+  // Built in key order: Value::Object would sort (and allocate for it) on every decision.
+  std::vector<ObjectEntry> m;
+  m.reserve(7);
+  auto copy = [&](const char* key) {
     if (const Value* v = decision.Find(key)) m.emplace_back(Str(key), *v);
-  }
-  return Value::Object(std::move(m));
+  };
+  copy("allow");
+  copy("input_hash");
+  m.emplace_back(Str("pack"), Str(pack_id));
+  copy("pack_hash");
+  copy("plan_hash");
+  m.emplace_back(Str("violated_rules"), Value::Array(std::move(violated)));
+  m.emplace_back(Str("violation_count"), Value::Int(static_cast<int64_t>(count)));
+  return Value::ObjectFromSorted(std::move(m));
 }
 
 void AppendReceiptJson(std::string& out, const ledger::Receipt& receipt) {

@@ -250,6 +250,20 @@ TEST_F(DecisionIntegrationTest, BadRequestsGetProblemsWithStableCodes) {
             415);
 }
 
+TEST(DecisionMetadataTest, NamesPackHashesAndViolatedRulesButNoReasons) {
+  const Value deny =
+      *ParseJson(R"({"allow":false,"input_hash":"i","pack_hash":"p","plan_hash":"q","violations":[)"
+                 R"({"rule":"r1","reason":"quotes the input"},{"rule":"r2","reason":"x"}]})");
+  EXPECT_EQ(ToJson(DecisionMetadata("lksg.v1", deny)),
+            R"({"allow":false,"input_hash":"i","pack":"lksg.v1","pack_hash":"p","plan_hash":"q",)"
+            R"("violated_rules":["r1","r2"],"violation_count":2})");
+  // Members the decision lacks are left out, and the object stays sorted for the ledger.
+  const Value sparse = *ParseJson(R"({"allow":true,"violations":[]})");
+  const Value m = DecisionMetadata("a", sparse);
+  EXPECT_EQ(ToJson(m), R"({"allow":true,"pack":"a","violated_rules":[],"violation_count":0})");
+  EXPECT_EQ(m, *ParseJson(ToJson(m)));
+}
+
 // The response writes receipts directly; offline verifiers read what Receipt::ToJson writes.
 TEST(ReceiptJsonTest, DirectWritingGivesTheBytesOfReceiptToJson) {
   ledger::Receipt r;
