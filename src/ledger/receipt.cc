@@ -1,7 +1,9 @@
 #include "ledger/receipt.h"
 
+#include "core/encoding.h"
 #include "core/json.h"
 #include "ledger/proof_verify.h"
+#include "ledger/timestamp.h"
 
 namespace tf::ledger {
 namespace {
@@ -27,11 +29,51 @@ Value Receipt::ToValue() const {
 }
 
 std::string Receipt::ToJson(bool pretty) const {
+  std::string out;
+  if (!pretty) {
+    AppendJson(out);
+    return out;
+  }
   JsonWriteOptions options;
-  options.pretty = pretty;
-  std::string out = tf::ToJson(ToValue(), options);
-  if (pretty) out += '\n';
+  options.pretty = true;
+  out = tf::ToJson(ToValue(), options);
+  out += '\n';
   return out;
+}
+
+void Receipt::AppendJson(std::string& out) const {
+  // Keys sorted, as Value objects keep them; integers as plain digits, as the writer prints
+  // them (seq and leaf_index stay below 2^53, the version is 1).
+  out += "{\"checkpoint\":";
+  AppendJsonString(out, checkpoint);
+  out += ",\"entry\":{\"content_hash\":\"";
+  out += HexEncode(entry.content_hash);
+  out += "\",\"kind\":";
+  AppendJsonString(out, entry.kind);
+  out += ",\"metadata\":";
+  if (entry.metadata.is_object()) {
+    tf::AppendJson(out, entry.metadata);
+  } else {
+    out += "{}";
+  }
+  out += ",\"seq\":";
+  out += std::to_string(entry.seq);
+  out += ",\"tenant\":";
+  AppendJsonString(out, entry.tenant);
+  out += ",\"time\":\"";
+  AppendTimestamp(out, entry.time_nanos);
+  out += "\"},\"inclusion_proof\":[";
+  for (size_t i = 0; i < inclusion_proof.size(); ++i) {
+    if (i > 0) out += ',';
+    out += '"';
+    out += HashToBase64(inclusion_proof[i]);
+    out += '"';
+  }
+  out += "],\"leaf_index\":";
+  out += std::to_string(leaf_index);
+  out += ",\"version\":";
+  out += std::to_string(version);
+  out += '}';
 }
 
 Result<Receipt> Receipt::FromValue(const Value& value) {

@@ -44,6 +44,9 @@ struct Receipt {
 
   Value ToValue() const;
   std::string ToJson(bool pretty = false) const;
+  // Appends the bytes of ToValue() written as compact JSON, without building the Value tree
+  // first (the decision response's hot path needs the text only).
+  void AppendJson(std::string& out) const;
 
   // Reads a receipt. kReceiptMalformed when a field is missing or has the wrong type,
   // kReceiptVersionUnsupported for another version, kEntryInvalid for a bad entry.

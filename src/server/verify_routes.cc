@@ -1,10 +1,8 @@
 #include "server/verify_routes.h"
 
 #include "core/canonical_json.h"
-#include "core/encoding.h"
 #include "core/json.h"
 #include "core/sha256.h"
-#include "ledger/timestamp.h"
 #include "policy/decision.h"
 #include "server/http_message.h"
 #include "server/problem.h"
@@ -109,7 +107,7 @@ void Verify(const VerifyRoutesDeps& deps, Exchange& ex, Responder respond) {
           HttpResponse r;
           if (receipt.ok()) {
             body += ",\"receipt\":";
-            AppendReceiptJson(body, *receipt);
+            receipt->AppendJson(body);
             body += "}\n";
             r = TextResponse(200, "application/json", std::move(body));
           } else {
@@ -148,42 +146,6 @@ Value DecisionMetadata(std::string_view pack_id, const Value& decision) {
   m.emplace_back(Str("violated_rules"), Value::Array(std::move(violated)));
   m.emplace_back(Str("violation_count"), Value::Int(static_cast<int64_t>(count)));
   return Value::ObjectFromSorted(std::move(m));
-}
-
-void AppendReceiptJson(std::string& out, const ledger::Receipt& receipt) {
-  // Keys sorted, as Value objects keep them; integers as plain digits, as the writer prints
-  // them (seq and leaf_index stay below 2^53, the version is 1).
-  const ledger::Entry& e = receipt.entry;
-  out += "{\"checkpoint\":";
-  AppendJsonString(out, receipt.checkpoint);
-  out += ",\"entry\":{\"content_hash\":\"";
-  out += HexEncode(e.content_hash);
-  out += "\",\"kind\":";
-  AppendJsonString(out, e.kind);
-  out += ",\"metadata\":";
-  if (e.metadata.is_object()) {
-    AppendJson(out, e.metadata);
-  } else {
-    out += "{}";
-  }
-  out += ",\"seq\":";
-  out += std::to_string(e.seq);
-  out += ",\"tenant\":";
-  AppendJsonString(out, e.tenant);
-  out += ",\"time\":\"";
-  ledger::AppendTimestamp(out, e.time_nanos);
-  out += "\"},\"inclusion_proof\":[";
-  for (size_t i = 0; i < receipt.inclusion_proof.size(); ++i) {
-    if (i > 0) out += ',';
-    out += '"';
-    out += ledger::HashToBase64(receipt.inclusion_proof[i]);
-    out += '"';
-  }
-  out += "],\"leaf_index\":";
-  out += std::to_string(receipt.leaf_index);
-  out += ",\"version\":";
-  out += std::to_string(receipt.version);
-  out += '}';
 }
 
 void AddVerifyRoutes(RouteTable& routes, VerifyRoutesDeps deps) {

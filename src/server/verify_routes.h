@@ -46,10 +46,6 @@ void AddVerifyRoutes(RouteTable& routes, VerifyRoutesDeps deps);
 // The ledger entry metadata for a decision (see the file comment).
 Value DecisionMetadata(std::string_view pack_id, const Value& decision);
 
-// Appends exactly the bytes of `receipt.ToJson()` (compact), written directly: the response
-// needs the text only, and building the receipt's Value tree first cost as much again.
-void AppendReceiptJson(std::string& out, const ledger::Receipt& receipt);
-
 }  // namespace tf::server
 
 #endif  // TF_SERVER_VERIFY_ROUTES_H_

@@ -264,40 +264,5 @@ TEST(DecisionMetadataTest, NamesPackHashesAndViolatedRulesButNoReasons) {
   EXPECT_EQ(m, *ParseJson(ToJson(m)));
 }
 
-// The response writes receipts directly; offline verifiers read what Receipt::ToJson writes.
-TEST(ReceiptJsonTest, DirectWritingGivesTheBytesOfReceiptToJson) {
-  ledger::Receipt r;
-  r.entry.seq = 41;
-  r.entry.tenant = "acme-1.eu_west";
-  r.entry.kind = "decision";
-  r.entry.content_hash = Sha256("decision");
-  r.entry.time_nanos = 1'780'000'000'123'456'789;
-  r.entry.metadata = *ParseJson(
-      R"({"pack":"lksg.v1","violated_rules":["a\"b","\u00e9\u2028<&>"],"violation_count":2,)"
-      R"("allow":false,"score":-1.5e-7,"nested":{"z":[],"a":{}}})");
-  r.leaf_index = 41;
-  r.checkpoint = "trust-fabric.local/log\n42\nq83vEjRWeJA=\n\n\u2014 key AbCd+/==\n";
-  for (std::string_view seed : {"left", "right", "up"})
-    r.inclusion_proof.push_back(Sha256(seed));
-  std::string direct;
-  AppendReceiptJson(direct, r);
-  EXPECT_EQ(direct, r.ToJson());
-
-  // The extremes: the first entry (empty proof), the largest sequence, metadata that is no
-  // object (ToJson writes {}), time before 1970.
-  r.entry.seq = r.leaf_index = 0;
-  r.inclusion_proof.clear();
-  r.entry.metadata = Value();
-  r.entry.time_nanos = -1;
-  direct.clear();
-  AppendReceiptJson(direct, r);
-  EXPECT_EQ(direct, r.ToJson());
-  r.entry.seq = r.leaf_index = ledger::kMaxSeq;
-  r.entry.metadata = Value::EmptyObject();
-  direct = "prefix";
-  AppendReceiptJson(direct, r);
-  EXPECT_EQ(direct, "prefix" + r.ToJson());
-}
-
 }  // namespace
 }  // namespace tf::server
