@@ -176,12 +176,9 @@ HttpResponse Answer(const GraphRoutesDeps& deps, const GraphRoute& route, const 
         Status(ErrorCode::kNotFound,
                "this server's data directory holds no graph (proof graph ingest --data DIR)"));
   }
-  std::optional<StoredPack> pack = deps.packs->Find(ex.principal.tenant, *pack_id);
-  if (!pack) {
-    return ProblemResponse(
-        Status(ErrorCode::kPackNotFound, "no pack '" + *pack_id + "' for this tenant"));
-  }
-  const std::string pack_label = pack->pack->id() + "@" + pack->pack->hash().substr(0, 12);
+  Result<StoredPack> pack = deps.packs->Find(ex.principal.tenant, *pack_id);
+  if (!pack.ok()) return ProblemResponse(pack.status());
+  const std::string pack_label = pack->LogLabel();
 
   graph::TraversalOptions every_edge;
   every_edge.include_archive = options->include_archive;

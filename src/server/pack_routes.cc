@@ -75,7 +75,7 @@ void PutPack(PackStore& packs, ledger::Ledger& ledger, const UploadLimits& limit
       Value body = PackSummary(summary);
       body.ObjectInsertIfAbsent(Str("receipt"), receipt->ToValue());
       HttpResponse r = JsonResponse(200, body);
-      r.log.pack = summary.pack->id() + "@" + summary.pack->hash().substr(0, 12);
+      r.log.pack = summary.LogLabel();
       respond(std::move(r));
     });
   });
@@ -107,12 +107,8 @@ void AddPackRoutes(RouteTable& routes, PackStore& packs, ledger::Ledger& ledger,
          respond(JsonResponse(200, Value::Object({{Str("packs"), Value::Array(std::move(list))}})));
        }});
   routes.Add({"GET", "/v1/packs/{id}", "getPack", [&packs](Exchange& ex, Responder respond) {
-                std::optional<StoredPack> p = packs.Find(ex.principal.tenant, ex.Param("id"));
-                if (!p) {
-                  return respond(
-                      ProblemResponse(Status(ErrorCode::kPackNotFound,
-                                             "no pack '" + ex.Param("id") + "' for this tenant")));
-                }
+                Result<StoredPack> p = packs.Find(ex.principal.tenant, ex.Param("id"));
+                if (!p.ok()) return respond(ProblemResponse(p.status()));
                 respond(JsonResponse(200, PackDetail(*p)));
               }});
 }

@@ -116,13 +116,17 @@ Status PackStore::LoadTenantPacks() {
   return Status::Ok();
 }
 
-std::optional<StoredPack> PackStore::Find(std::string_view tenant, std::string_view id) const {
+std::string StoredPack::LogLabel() const {
+  return pack->id() + "@" + pack->hash().substr(0, 12);
+}
+
+Result<StoredPack> PackStore::Find(std::string_view tenant, std::string_view id) const {
   std::shared_lock<std::shared_mutex> lock(mu_);
   auto it = packs_.find(Key(std::string(tenant), std::string(id)));
   if (it != packs_.end()) return it->second;
   it = packs_.find(Key(std::string(), std::string(id)));
   if (it != packs_.end()) return it->second;
-  return std::nullopt;
+  return Status(ErrorCode::kPackNotFound, "no pack '" + std::string(id) + "' for this tenant");
 }
 
 std::vector<StoredPack> PackStore::List(std::string_view tenant) const {

@@ -19,7 +19,6 @@
 
 #include <map>
 #include <memory>
-#include <optional>
 #include <shared_mutex>
 #include <string>
 #include <string_view>
@@ -39,6 +38,9 @@ using CompiledPackRef = std::shared_ptr<const policy::CompiledPack>;
 struct StoredPack {
   CompiledPackRef pack;
   bool shared = false;  // from packs.dir rather than uploaded by the tenant
+
+  // "id@<first 12 hex digits of the pack hash>": how the access log names the pack.
+  std::string LogLabel() const;
 };
 
 // Pack ids in URLs and on disk, as policy::IsValidPackId; kBadRequest otherwise.
@@ -51,7 +53,9 @@ class PackStore {
   static Result<std::unique_ptr<PackStore>> Open(std::string dir, const std::string& shared_dir,
                                                  Logger& logger);
 
-  std::optional<StoredPack> Find(std::string_view tenant, std::string_view id) const;
+  // The tenant's own pack `id`, else the shared one; kPackNotFound "no pack 'id' for this
+  // tenant" when neither exists.
+  Result<StoredPack> Find(std::string_view tenant, std::string_view id) const;
   // The packs `tenant` can use, by id (its own shadow shared ones).
   std::vector<StoredPack> List(std::string_view tenant) const;
 

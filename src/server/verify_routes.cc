@@ -60,16 +60,13 @@ Value InputShape(const Value& input) {
 void Verify(const VerifyRoutesDeps& deps, Exchange& ex, Responder respond) {
   Result<VerifyRequest> req = ReadRequest(*deps.parsers, ex.request);
   if (!req.ok()) return respond(ProblemResponse(req.status()));
-  std::optional<StoredPack> pack = deps.packs->Find(ex.principal.tenant, req->pack);
-  if (!pack) {
-    return respond(ProblemResponse(
-        Status(ErrorCode::kPackNotFound, "no pack '" + req->pack + "' for this tenant")));
-  }
+  Result<StoredPack> pack = deps.packs->Find(ex.principal.tenant, req->pack);
+  if (!pack.ok()) return respond(ProblemResponse(pack.status()));
   policy::DecideOptions options;
   options.store = deps.graph;
   Result<policy::Decision> decision =
       deps.orchestrator->Decide(*pack->pack, req->input, *deps.selector, options);
-  const std::string pack_label = pack->pack->id() + "@" + pack->pack->hash().substr(0, 12);
+  const std::string pack_label = pack->LogLabel();
   if (!decision.ok()) {
     HttpResponse r = ProblemResponse(decision.status());
     r.log.pack = pack_label;
