@@ -214,7 +214,9 @@ Result<Receipt> Ledger::GetReceipt(uint64_t leaf, std::optional<std::string_view
   const TreeHead head = Head();
   TF_ASSIGN_OR_RETURN(Entry entry, GetEntry(leaf, tenant));
   internal::StoreNodeReader reader = impl_->NodeReader();
-  TF_ASSIGN_OR_RETURN(std::vector<Hash> proof, tf::ledger::InclusionProof(leaf, head.size, reader));
+  TF_ASSIGN_OR_RETURN(RightEdge edge, reader.EdgeAt(head.size));
+  TF_ASSIGN_OR_RETURN(std::vector<Hash> proof,
+                      tf::ledger::InclusionProof(leaf, head.size, reader, &edge));
   TF_ASSIGN_OR_RETURN(Hash leaf_hash, entry.LeafHash());
   // Hand out nothing that would not verify: a stored entry that no longer matches its leaf is
   // reported as corruption here rather than discovered by the client.
@@ -237,7 +239,8 @@ Result<std::vector<Hash>> Ledger::InclusionProof(uint64_t leaf, uint64_t tree_si
         "tree size " + std::to_string(tree_size) + " is beyond the log's " + std::to_string(head));
   }
   internal::StoreNodeReader reader = impl_->NodeReader();
-  return tf::ledger::InclusionProof(leaf, tree_size, reader);
+  TF_ASSIGN_OR_RETURN(RightEdge edge, reader.EdgeAt(tree_size));
+  return tf::ledger::InclusionProof(leaf, tree_size, reader, &edge);
 }
 
 Result<std::vector<Hash>> Ledger::ConsistencyProof(uint64_t from_size, uint64_t to_size) const {
@@ -248,7 +251,8 @@ Result<std::vector<Hash>> Ledger::ConsistencyProof(uint64_t from_size, uint64_t 
         "tree size " + std::to_string(to_size) + " is beyond the log's " + std::to_string(head));
   }
   internal::StoreNodeReader reader = impl_->NodeReader();
-  return tf::ledger::ConsistencyProof(from_size, to_size, reader);
+  TF_ASSIGN_OR_RETURN(RightEdge edge, reader.EdgeAt(to_size));
+  return tf::ledger::ConsistencyProof(from_size, to_size, reader, &edge);
 }
 
 Result<std::string> Ledger::CheckpointAt(uint64_t tree_size) const {

@@ -29,18 +29,42 @@ class NodeReader {
   virtual Status ReadNodes(std::span<const NodeId> ids, std::span<Hash> out) const = 0;
 };
 
+// The right edge of a tree of `size` leaves: for each peak (maximal complete subtree of
+// D[0:size], largest first), the hash of D[peak's first leaf:size], i.e. the fold of that peak and
+// every smaller one. Every proof range that is not a complete subtree is one of these, and so is
+// the range of each peak, so a proof against `size` that has its right edge at hand reads only
+// the complete subtrees left of the edge and hashes nothing. Immutable; thread-safe.
+class RightEdge {
+ public:
+  // `peaks` are the hashes of the peaks of D[0:size], largest first (none for the empty tree,
+  // whose edge finds nothing). REQUIRES: peaks.size() == std::popcount(size).
+  RightEdge(uint64_t size, std::span<const Hash> peaks);
+
+  uint64_t size() const { return size_; }
+  // MTH(D[begin:size]) when `begin` is the first leaf of a peak, else nullptr.
+  const Hash* Find(uint64_t begin) const;
+  // MTH(D[0:size]). REQUIRES: size > 0.
+  const Hash& Root() const { return suffixes_.front(); }
+
+ private:
+  uint64_t size_ = 0;
+  std::vector<Hash> suffixes_;  // suffixes_[i]: from peak i's first leaf to the end.
+};
+
 // MTH(D[0:size]). The empty tree has EmptyRoot().
 Result<Hash> RootAt(uint64_t size, const NodeReader& reader);
 
-// RFC 9162 §2.1.3.1 PATH(leaf_index, D[0:tree_size]).
+// RFC 9162 §2.1.3.1 PATH(leaf_index, D[0:tree_size]). `edge`, when given, is the right edge of
+// a tree of tree_size leaves: its hashes replace folds of stored nodes.
 // Fails with kTreeSizeOutOfRange unless leaf_index < tree_size.
 Result<std::vector<Hash>> InclusionProof(uint64_t leaf_index, uint64_t tree_size,
-                                         const NodeReader& reader);
+                                         const NodeReader& reader, const RightEdge* edge = nullptr);
 
-// RFC 9162 §2.1.4.1 PROOF(size1, D[0:size2]). Empty when size1 == size2.
+// RFC 9162 §2.1.4.1 PROOF(size1, D[0:size2]). Empty when size1 == size2. `edge`, when given, is
+// the right edge of a tree of size2 leaves.
 // Fails with kTreeSizeOutOfRange unless 0 < size1 <= size2.
-Result<std::vector<Hash>> ConsistencyProof(uint64_t size1, uint64_t size2,
-                                           const NodeReader& reader);
+Result<std::vector<Hash>> ConsistencyProof(uint64_t size1, uint64_t size2, const NodeReader& reader,
+                                           const RightEdge* edge = nullptr);
 
 // Folds hashes of adjacent subtrees, left to right, into the hash of their union as RFC 9162
 // defines it for a right edge: (h0, (h1, (h2, ...))). REQUIRES: !hashes.empty().

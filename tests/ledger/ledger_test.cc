@@ -172,6 +172,27 @@ TEST_F(LedgerTest, EveryCheckpointIsConsistentWithEveryLaterOne) {
   }
 }
 
+// Proofs remember the right edge of the size they were last asked for; asking for other sizes,
+// and appending in between, must never answer with another size's edge.
+TEST_F(LedgerTest, InclusionProofsAgainstEveryEarlierSizeVerifyWhileTheLogGrows) {
+  auto ledger = OpenLedger(store_);
+  std::vector<TreeHead> heads;
+  std::vector<Hash> leaves;
+  for (int i = 0; i < 40; ++i) {
+    const Receipt r = *ledger->Append(Request("acme", i));
+    leaves.push_back(*r.entry.LeafHash());
+    heads.push_back(ledger->Head());
+    for (const TreeHead& head : heads) {
+      for (uint64_t leaf = 0; leaf < head.size; ++leaf) {
+        Result<std::vector<Hash>> proof = ledger->InclusionProof(leaf, head.size);
+        ASSERT_TRUE(proof.ok()) << proof.status().ToString();
+        ASSERT_TRUE(VerifyInclusion(leaf, head.size, leaves[leaf], *proof, head.root).ok())
+            << leaf << "/" << head.size << " after " << i + 1 << " appends";
+      }
+    }
+  }
+}
+
 TEST_F(LedgerTest, ConcurrentAppendersGetDistinctSequenceNumbersAndValidReceipts) {
   auto ledger = OpenLedger(store_);
   constexpr int kThreads = 16;

@@ -8,17 +8,7 @@
 namespace tf::ledger::internal {
 
 GroupProofs::GroupProofs(const Frontier& head, const NodeWindow& window, const NodeReader& fallback)
-    : size_(head.size()), window_(window), fallback_(fallback) {
-  const std::vector<NodeId> ids = head.PeakIds();
-  const std::vector<Hash>& peaks = head.peaks();
-  edge_begin_.resize(ids.size());
-  edge_hash_.resize(ids.size());
-  NodeHasher hasher;
-  for (size_t i = ids.size(); i-- > 0;) {
-    edge_begin_[i] = ids[i].FirstLeaf();
-    edge_hash_[i] = i + 1 == ids.size() ? peaks[i] : hasher.Children(peaks[i], edge_hash_[i + 1]);
-  }
-}
+    : size_(head.size()), window_(window), fallback_(fallback), edge_(head.size(), head.peaks()) {}
 
 Status GroupProofs::CompleteNode(const NodeId& id, Hash* out) const {
   if (window_.Lookup(id, out)) return Status::Ok();
@@ -53,15 +43,13 @@ Status GroupProofs::InclusionProof(uint64_t leaf, std::vector<Hash>& out) const 
       continue;
     }
     // Not complete, so on the right edge: [start of a peak, size).
-    size_t peak = 0;
-    while (peak < edge_begin_.size() && edge_begin_[peak] != r.begin)
-      ++peak;
-    if (r.end != size_ || peak == edge_begin_.size()) {
+    const Hash* edge = r.end == size_ ? edge_.Find(r.begin) : nullptr;
+    if (edge == nullptr) {
       return Status(ErrorCode::kInternal, "inclusion path range [" + std::to_string(r.begin) +
                                               ", " + std::to_string(r.end) +
                                               ") is neither complete nor on the right edge");
     }
-    out[i] = edge_hash_[peak];
+    out[i] = *edge;
   }
   return Status::Ok();
 }

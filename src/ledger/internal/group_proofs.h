@@ -35,9 +35,7 @@ class GroupProofs {
   const uint64_t size_;
   const NodeWindow& window_;
   const NodeReader& fallback_;
-  // edge_begin_[i] is the first leaf of peak i; edge_hash_[i] is MTH(D[edge_begin_[i]:size]).
-  std::vector<uint64_t> edge_begin_;
-  std::vector<Hash> edge_hash_;
+  const RightEdge edge_;
 };
 
 }  // namespace tf::ledger::internal

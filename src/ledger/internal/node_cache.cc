@@ -2,30 +2,28 @@
 
 #include <mutex>
 
+#include "ledger/internal/tree_math.h"
+
 namespace tf::ledger::internal {
 namespace {
 
 // Reads in chunks so loading a large tree never holds more than this many ids at once.
 constexpr size_t kLoadChunk = 4096;
 
-// Asks `first` for what it has and `fallback` for the rest, in one call to the fallback.
-template <typename LookupFn>
-Status ReadThrough(
-    std::span<const NodeId> ids, std::span<Hash> out, LookupFn&& lookup,
-    const std::function<Status(std::span<const NodeId>, std::span<Hash>)>& fallback) {
-  std::vector<NodeId> missing;
-  std::vector<size_t> where;
-  for (size_t i = 0; i < ids.size(); ++i) {
-    if (!lookup(ids[i], &out[i])) {
-      missing.push_back(ids[i]);
-      where.push_back(i);
-    }
-  }
+// Reads the nodes at positions `missing` of `ids` from `source` (a Store or a NodeReader), in
+// one call.
+template <typename Source>
+Status ReadMissing(std::span<const NodeId> ids, std::span<Hash> out,
+                   const std::vector<size_t>& missing, Source& source) {
   if (missing.empty()) return Status::Ok();
+  std::vector<NodeId> missing_ids;
+  missing_ids.reserve(missing.size());
+  for (size_t i : missing)
+    missing_ids.push_back(ids[i]);
   std::vector<Hash> found(missing.size());
-  TF_RETURN_IF_ERROR(fallback(missing, found));
+  TF_RETURN_IF_ERROR(source.ReadNodes(missing_ids, found));
   for (size_t j = 0; j < missing.size(); ++j)
-    out[where[j]] = found[j];
+    out[missing[j]] = found[j];
   return Status::Ok();
 }
 
@@ -59,19 +57,47 @@ void NodeCache::Add(std::span<const std::pair<NodeId, Hash>> nodes) {
   }
 }
 
-bool NodeCache::Lookup(const NodeId& id, Hash* out) const {
-  if (id.level < min_level_) return false;
+void NodeCache::LookupAll(std::span<const NodeId> ids, std::span<Hash> out,
+                          std::vector<size_t>& missing) const {
   std::shared_lock lock(mu_);
-  const std::vector<Hash>& level = levels_[id.level];
-  if (id.index >= level.size()) return false;
-  *out = level[id.index];
-  return true;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    const NodeId& id = ids[i];
+    const std::vector<Hash>* level = id.level >= min_level_ ? &levels_[id.level] : nullptr;
+    if (level != nullptr && id.index < level->size()) {
+      out[i] = (*level)[id.index];
+    } else {
+      missing.push_back(i);
+    }
+  }
+}
+
+std::optional<RightEdge> NodeCache::Edge(uint64_t size) const {
+  std::shared_lock lock(mu_);
+  if (edge_ && edge_->size() == size) return edge_;
+  return std::nullopt;
+}
+
+void NodeCache::RememberEdge(RightEdge edge) const {
+  std::unique_lock lock(mu_);
+  edge_ = std::move(edge);
 }
 
 Status StoreNodeReader::ReadNodes(std::span<const NodeId> ids, std::span<Hash> out) const {
-  return ReadThrough(
-      ids, out, [this](const NodeId& id, Hash* h) { return cache_.Lookup(id, h); },
-      [this](std::span<const NodeId> m, std::span<Hash> f) { return store_.ReadNodes(m, f); });
+  std::vector<size_t> missing;
+  cache_.LookupAll(ids, out, missing);
+  return ReadMissing(ids, out, missing, store_);
+}
+
+Result<RightEdge> StoreNodeReader::EdgeAt(uint64_t size) const {
+  if (size == 0) return RightEdge(0, {});
+  if (std::optional<RightEdge> edge = cache_.Edge(size)) return std::move(*edge);
+  std::vector<NodeId> ids;
+  AppendCompleteSubtrees(0, size, ids);
+  std::vector<Hash> peaks(ids.size());
+  TF_RETURN_IF_ERROR(ReadNodes(ids, peaks));
+  RightEdge edge(size, peaks);
+  cache_.RememberEdge(edge);
+  return edge;
 }
 
 void NodeWindow::Add(const NodeId& id, const Hash& hash) {
@@ -88,9 +114,11 @@ bool NodeWindow::Lookup(const NodeId& id, Hash* out) const {
 }
 
 Status WindowNodeReader::ReadNodes(std::span<const NodeId> ids, std::span<Hash> out) const {
-  return ReadThrough(
-      ids, out, [this](const NodeId& id, Hash* h) { return window_.Lookup(id, h); },
-      [this](std::span<const NodeId> m, std::span<Hash> f) { return fallback_.ReadNodes(m, f); });
+  std::vector<size_t> missing;
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (!window_.Lookup(ids[i], &out[i])) missing.push_back(i);
+  }
+  return ReadMissing(ids, out, missing, fallback_);
 }
 
 }  // namespace tf::ledger::internal
