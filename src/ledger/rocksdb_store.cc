@@ -16,6 +16,7 @@
 #include "ledger/internal/key_format.h"
 #include "ledger/internal/leaf_group.h"
 #include "ledger/internal/node_tile.h"
+#include "ledger/internal/tile_merge_operator.h"
 
 namespace tf::ledger {
 namespace {
@@ -79,6 +80,9 @@ struct RocksDbStore::Impl {
   uint64_t tree_size = 0;
   // One past the largest stored seq, in either layout: seqs from here on are new. Under write_mu.
   uint64_t entries_end = 0;
+  // The partial tile the last write extended, as stored (index, tile). The log grows at its
+  // right edge, so the next commit extends the same tile without reading it back. Under write_mu.
+  std::optional<std::pair<uint64_t, NodeTile>> edge_tile;
 
   rocksdb::ColumnFamilyHandle* cf(Cf c) const { return handles[c]; }
 
@@ -121,7 +125,19 @@ struct RocksDbStore::Impl {
         std::make_pair(*first, it->value().ToString()));
   }
 
+  // The stored tile, taken from edge_tile when it is that one. REQUIRES: write_mu held.
+  Result<NodeTile> TakeTile(uint64_t tile) {
+    if (edge_tile && edge_tile->first == tile) {
+      NodeTile taken = std::move(edge_tile->second);
+      edge_tile.reset();
+      return taken;
+    }
+    return ReadTile(tile);
+  }
+
   Status LoadEntriesEnd();
+  Status PutTiles(const WriteBatch& batch, rocksdb::WriteBatch& wb,
+                  std::map<uint64_t, NodeTile>& touched);
   Status PutEntries(const WriteBatch& batch, rocksdb::WriteBatch& wb, uint64_t& new_end) const;
   Status MigrateNodesToTiles();
 };
@@ -202,6 +218,33 @@ Status RocksDbStore::Impl::PutEntries(const WriteBatch& batch, rocksdb::WriteBat
   for (const auto& [first, leaves] : changed) {
     const std::vector<std::string_view> views(leaves.begin(), leaves.end());
     wb.Put(cf(kLeafGroups), U64Key(first), EncodeLeafGroup(views));
+  }
+  return Status::Ok();
+}
+
+// A partial tile gets only the nodes this batch adds or changes, as a merge (its operator applies
+// them to the stored tile on read and compaction); a tile the batch completes is written whole,
+// so reading a complete tile never merges. `touched` receives every tile as extended.
+// REQUIRES: write_mu held.
+Status RocksDbStore::Impl::PutTiles(const WriteBatch& batch, rocksdb::WriteBatch& wb,
+                                    std::map<uint64_t, NodeTile>& touched) {
+  std::map<uint64_t, std::string> updates;
+  for (const auto& [id, hash] : batch.nodes()) {
+    if (!InTile(id)) continue;
+    auto it = touched.find(TileIndex(id));
+    if (it == touched.end()) {
+      TF_ASSIGN_OR_RETURN(NodeTile stored, TakeTile(TileIndex(id)));
+      it = touched.emplace(TileIndex(id), std::move(stored)).first;
+    }
+    TF_RETURN_IF_ERROR(it->second.Put(id, hash));
+    NodeTile::AppendUpdate(id, hash, updates[TileIndex(id)]);
+  }
+  for (const auto& [index, tile] : touched) {
+    if (tile.complete()) {
+      wb.Put(cf(kTiles), U64Key(index), tile.Encode());
+    } else {
+      wb.Merge(cf(kTiles), U64Key(index), updates[index]);
+    }
   }
   return Status::Ok();
 }
@@ -312,6 +355,7 @@ Result<std::unique_ptr<RocksDbStore>> RocksDbStore::Open(const std::string& path
     const bool compress = i == kEntries || i == kLeafGroups || i == kBlobs || i == kItems;
     cf_options.compression = compress ? rocksdb::kLZ4Compression : rocksdb::kNoCompression;
     cf_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+    if (i == kTiles) cf_options.merge_operator = internal::NewTileMergeOperator();
     descriptors.emplace_back(kColumnFamilies[i], cf_options);
   }
   rocksdb::DB* raw = nullptr;
@@ -356,21 +400,16 @@ Status RocksDbStore::Write(const WriteBatch& batch) {
   }
   uint64_t entries_end = 0;
   TF_RETURN_IF_ERROR(d.PutEntries(batch, wb, entries_end));
-  // Tiles are read, extended and rewritten under the lock, so no two writes interleave on one.
-  // A commit touches few tiles: one or two for a small group, one per 256 entries for a large.
   std::map<uint64_t, NodeTile> tiles;
-  for (const auto& [id, hash] : batch.nodes()) {
-    if (!InTile(id)) continue;
-    auto it = tiles.find(TileIndex(id));
-    if (it == tiles.end()) {
-      TF_ASSIGN_OR_RETURN(NodeTile stored, d.ReadTile(TileIndex(id)));
-      it = tiles.emplace(TileIndex(id), std::move(stored)).first;
-    }
-    TF_RETURN_IF_ERROR(it->second.Put(id, hash));
-  }
-  for (const auto& [index, tile] : tiles)
-    wb.Put(d.cf(kTiles), U64Key(index), tile.Encode());
+  TF_RETURN_IF_ERROR(d.PutTiles(batch, wb, tiles));
   TF_RETURN_IF_ERROR(FromRocks(d.db->Write(d.write_options, &wb), "write"));
+  // The rightmost tile left partial becomes the edge tile (one taken above and not written
+  // stays taken, so a failed write never leaves a cached tile ahead of the store).
+  for (auto it = tiles.rbegin(); it != tiles.rend(); ++it) {
+    if (it->second.complete()) continue;
+    d.edge_tile.emplace(it->first, std::move(it->second));
+    break;
+  }
   d.tree_size = std::max(d.tree_size, new_size);
   d.entries_end = entries_end;
   // A purge must remove the bytes, not just hide them: compact the deleted keys' range so the

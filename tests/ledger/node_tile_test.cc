@@ -1,13 +1,18 @@
-// Node tiles: the encoding, the RocksDB store's tiled node layout (tamper detection through
-// tiles) and the one-time migration of stores written before tiles.
+// Node tiles: the encoding and its updates, the RocksDB store's tiled node layout (tiles written
+// as merged updates read back byte for byte as whole tiles; tamper detection through tiles) and
+// the one-time migration of stores written before tiles.
 #include "ledger/internal/node_tile.h"
 
 #include <gtest/gtest.h>
 #include <rocksdb/db.h>
+#include <rocksdb/merge_operator.h>
+
+#include <map>
 
 #include "core/clock.h"
 #include "ledger/audit.h"
 #include "ledger/internal/key_format.h"
+#include "ledger/internal/tile_merge_operator.h"
 #include "ledger/ledger.h"
 #include "ledger/ledger_test_util.h"
 #include "ledger/memory_store.h"
@@ -63,6 +68,55 @@ TEST(NodeTileTest, RefusesGapsAndMalformedBytes) {
   EXPECT_EQ(NodeTile::Decode(bytes).status().code(), ErrorCode::kLedgerCorrupt);
 }
 
+TEST(NodeTileTest, UpdatesApplyAsPutsDoAndCompleteATile) {
+  NodeTile put, applied;
+  std::string updates;
+  // Tile 1, built as a log builds it: each leaf, then the nodes it completes.
+  for (uint64_t leaf = 256; leaf < 512; ++leaf) {
+    for (uint8_t level = 0; level < internal::kTileLevels; ++level) {
+      if (((leaf + 1) & ((uint64_t{1} << level) - 1)) != 0) break;
+      const NodeId id{level, leaf >> level};
+      ASSERT_TRUE(put.Put(id, H(static_cast<int>(leaf * 8 + level))).ok());
+      NodeTile::AppendUpdate(id, H(static_cast<int>(leaf * 8 + level)), updates);
+    }
+    if (leaf == 300) {  // Updates applied in two steps give the same tile as in one.
+      ASSERT_TRUE(applied.Apply(updates).ok());
+      EXPECT_EQ(applied.Encode(), put.Encode());
+      EXPECT_FALSE(applied.complete());
+      updates.clear();
+    }
+  }
+  ASSERT_TRUE(applied.Apply(updates).ok());
+  EXPECT_EQ(applied.Encode(), put.Encode());
+  EXPECT_TRUE(applied.complete());
+  EXPECT_EQ(put.Encode().size(), 16u + 510u * kHashSize);
+  // An overwrite is an update too.
+  updates.clear();
+  NodeTile::AppendUpdate({3, 33}, H(1), updates);
+  ASSERT_TRUE(applied.Apply(updates).ok());
+  Hash out;
+  ASSERT_TRUE(*NodeTile::Find(applied.Encode(), {3, 33}, &out));
+  EXPECT_EQ(out, H(1));
+}
+
+TEST(NodeTileTest, MalformedUpdatesAreRefused) {
+  std::string gap;
+  NodeTile::AppendUpdate({0, 1}, H(1), gap);
+  std::string truncated;
+  NodeTile::AppendUpdate({0, 0}, H(0), truncated);
+  truncated.pop_back();
+  std::string bad_level;
+  NodeTile::AppendUpdate({0, 0}, H(0), bad_level);
+  bad_level[0] = static_cast<char>(internal::kTileLevels);
+  std::string bad_position;
+  NodeTile::AppendUpdate({7, 0}, H(0), bad_position);
+  bad_position[1] = 2;  // Level 7 holds two nodes per tile.
+  for (const std::string& updates : {gap, truncated, bad_level, bad_position}) {
+    NodeTile tile;
+    EXPECT_EQ(tile.Apply(updates).code(), ErrorCode::kLedgerCorrupt);
+  }
+}
+
 void BuildLog(Store& store, int count) {
   FakeClock clock(1'767'225'600'000'000'000);
   LedgerOptions o;
@@ -112,6 +166,105 @@ TEST(RocksDbTilesTest, AChangedNodeInsideATileIsFoundAndNamed) {
     ASSERT_TRUE(store->Write(restore).ok());
   }
   EXPECT_TRUE(AuditLog(*store)->status.ok());
+}
+
+// Every tile of a log of `size` entries, encoded whole from `source`'s nodes.
+std::map<uint64_t, std::string> WholeTiles(Store& source, uint64_t size) {
+  std::map<uint64_t, NodeTile> tiles;
+  for (const NodeId& id : AllNodes(size)) {
+    if (!internal::InTile(id)) continue;
+    Hash h;
+    EXPECT_TRUE(source.ReadNodes({&id, 1}, {&h, 1}).ok());
+    EXPECT_TRUE(tiles[internal::TileIndex(id)].Put(id, h).ok());
+  }
+  std::map<uint64_t, std::string> encoded;
+  for (const auto& [index, tile] : tiles)
+    encoded[index] = tile.Encode();
+  return encoded;
+}
+
+// The "tiles" column family of a closed store as RocksDB reads it, with or without the tile
+// merge operator: tile index -> value, or the read's error.
+std::map<uint64_t, std::string> ReadRawTiles(const std::string& path, bool with_merge_operator,
+                                             bool compact_first) {
+  std::vector<std::string> names;
+  EXPECT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &names).ok());
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  size_t tiles_cf = names.size();
+  for (size_t i = 0; i < names.size(); ++i) {
+    rocksdb::ColumnFamilyOptions options;
+    if (names[i] == "tiles") {
+      tiles_cf = i;
+      if (with_merge_operator) options.merge_operator = internal::NewTileMergeOperator();
+    }
+    descriptors.emplace_back(names[i], options);
+  }
+  std::map<uint64_t, std::string> out;
+  std::vector<rocksdb::ColumnFamilyHandle*> cfs;
+  rocksdb::DB* db = nullptr;
+  EXPECT_TRUE(rocksdb::DB::Open(rocksdb::DBOptions(), path, descriptors, &cfs, &db).ok());
+  if (db == nullptr || tiles_cf == names.size()) return out;
+  if (compact_first) {
+    rocksdb::CompactRangeOptions cro;
+    cro.bottommost_level_compaction = rocksdb::BottommostLevelCompaction::kForce;
+    EXPECT_TRUE(db->CompactRange(cro, cfs[tiles_cf], nullptr, nullptr).ok());
+  }
+  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), cfs[tiles_cf]));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    const uint64_t index = *internal::ParseU64Key(it->key().ToStringView());
+    std::string value;
+    rocksdb::Status s = db->Get(rocksdb::ReadOptions(), cfs[tiles_cf], it->key(), &value);
+    out[index] = s.ok() ? value : "error: " + s.ToString();
+  }
+  it.reset();
+  for (rocksdb::ColumnFamilyHandle* h : cfs)
+    EXPECT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
+  EXPECT_TRUE(db->Close().ok());
+  delete db;
+  return out;
+}
+
+// Partial tiles are written as merged updates, complete ones whole; either way a read returns
+// the bytes of the whole tile, before and after compaction, and complete tiles need no merge.
+TEST(RocksDbTilesTest, TilesWrittenAsUpdatesReadBackAsWholeTiles) {
+  constexpr int kEntries = 700;  // Two complete tiles and a partial one.
+  MemoryStore reference;
+  BuildLog(reference, kEntries);
+  const std::map<uint64_t, std::string> want = WholeTiles(reference, kEntries);
+  ASSERT_EQ(want.size(), 3u);
+
+  TempDir dir;
+  {
+    auto store = *RocksDbStore::Open(dir.Sub("db"), {});
+    BuildLog(*store, kEntries);
+    EXPECT_EQ(WholeTiles(*store, kEntries), want);
+  }
+  EXPECT_EQ(ReadRawTiles(dir.Sub("db"), true, false), want);
+  // Without the operator only the partial tile, still a stack of updates, cannot be read.
+  std::map<uint64_t, std::string> plain = ReadRawTiles(dir.Sub("db"), false, false);
+  EXPECT_EQ(plain[0], want.at(0));
+  EXPECT_EQ(plain[1], want.at(1));
+  EXPECT_NE(plain[2], want.at(2));
+  // A compaction to the last level merges the updates into the whole tile.
+  EXPECT_EQ(ReadRawTiles(dir.Sub("db"), true, true), want);
+  EXPECT_EQ(ReadRawTiles(dir.Sub("db"), false, false), want);
+
+  // The store reopened extends its partial tile from the stored bytes and stays auditable.
+  auto store = *RocksDbStore::Open(dir.Sub("db"), {});
+  EXPECT_EQ(WholeTiles(*store, kEntries), want);
+  {
+    FakeClock clock(1'867'225'600'000'000'000);
+    LedgerOptions o;
+    o.store = store.get();
+    o.clock = &clock;
+    o.signer = TestSigner();
+    auto ledger = *Ledger::Open(std::move(o));
+    for (int i = 0; i < 100; ++i)
+      ASSERT_TRUE(ledger->Append(Request("acme", kEntries + i)).ok());
+  }
+  AuditReport r = *AuditLog(*store);
+  EXPECT_TRUE(r.status.ok()) << r.status.ToString();
+  EXPECT_EQ(r.entries_checked, uint64_t{kEntries + 100});
 }
 
 // Writes `source` into a RocksDB directory the way stores were laid out before tiles: every

@@ -6,6 +6,8 @@ namespace tf::ledger::internal {
 namespace {
 
 constexpr size_t kHeaderSize = 2 * kTileLevels;
+// An update: level, position within the level, hash.
+constexpr size_t kUpdateSize = 2 + kHashSize;
 
 Status Malformed() {
   return Status(ErrorCode::kLedgerCorrupt, "stored node tile is malformed");
@@ -53,18 +55,47 @@ Result<bool> NodeTile::Find(std::string_view bytes, const NodeId& id, Hash* out)
   return true;
 }
 
+void NodeTile::AppendUpdate(const NodeId& id, const Hash& hash, std::string& updates) {
+  updates.push_back(static_cast<char>(id.level));
+  updates.push_back(static_cast<char>(PositionInTile(id)));
+  updates.append(reinterpret_cast<const char*>(hash.data()), kHashSize);
+}
+
 Status NodeTile::Put(const NodeId& id, const Hash& hash) {
-  std::vector<Hash>& level = levels_[id.level];
-  const uint64_t position = PositionInTile(id);
-  if (position < level.size()) {
-    level[position] = hash;
-  } else if (position == level.size()) {
-    level.push_back(hash);
-  } else {
-    return InvalidArgument("node (level " + std::to_string(id.level) + ", index " +
-                           std::to_string(id.index) + ") would leave a gap in its tile");
+  if (PutAt(id.level, PositionInTile(id), hash)) return Status::Ok();
+  return InvalidArgument("node (level " + std::to_string(id.level) + ", index " +
+                         std::to_string(id.index) + ") would leave a gap in its tile");
+}
+
+Status NodeTile::Apply(std::string_view updates) {
+  if (updates.size() % kUpdateSize != 0) return Malformed();
+  for (size_t at = 0; at < updates.size(); at += kUpdateSize) {
+    const int level = static_cast<uint8_t>(updates[at]);
+    const uint64_t position = static_cast<uint8_t>(updates[at + 1]);
+    if (level >= kTileLevels || position >= (kTileWidth >> level)) return Malformed();
+    Hash hash;
+    std::memcpy(hash.data(), updates.data() + at + 2, kHashSize);
+    if (!PutAt(level, position, hash)) return Malformed();
   }
   return Status::Ok();
+}
+
+bool NodeTile::complete() const {
+  for (int level = 0; level < kTileLevels; ++level) {
+    if (levels_[level].size() != (kTileWidth >> level)) return false;
+  }
+  return true;
+}
+
+bool NodeTile::PutAt(int level, uint64_t position, const Hash& hash) {
+  std::vector<Hash>& held = levels_[level];
+  if (position > held.size()) return false;
+  if (position == held.size()) {
+    held.push_back(hash);
+  } else {
+    held[position] = hash;
+  }
+  return true;
 }
 
 std::string NodeTile::Encode() const {
