@@ -349,11 +349,18 @@ Result<std::unique_ptr<RocksDbStore>> RocksDbStore::Open(const std::string& path
   for (size_t i = 0; i < kCfCount; ++i) {
     rocksdb::ColumnFamilyOptions cf_options;
     rocksdb::BlockBasedTableOptions table;
-    table.block_cache = cache;
     table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(kBloomBitsPerKey));
     // Hashes and signatures do not compress; JSON entries and evidence content may.
     const bool compress = i == kEntries || i == kLeafGroups || i == kBlobs || i == kItems;
     cf_options.compression = compress ? rocksdb::kLZ4Compression : rocksdb::kNoCompression;
+    // With mapped reads RocksDB reads an uncompressed block straight from the mapping and caches
+    // only blocks it decompressed into memory of its own, so the cache would never hold a block
+    // of the other column families: their reads skip the lookup (a hash and a shard mutex).
+    if (compress) {
+      table.block_cache = cache;
+    } else {
+      table.no_block_cache = true;
+    }
     cf_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
     if (i == kTiles) cf_options.merge_operator = internal::NewTileMergeOperator();
     descriptors.emplace_back(kColumnFamilies[i], cf_options);

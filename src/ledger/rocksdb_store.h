@@ -22,7 +22,8 @@ struct RocksDbStoreOptions {
   bool create_if_missing = true;
   // fsync the write-ahead log on every Write. Turn off only for bulk loads that can be redone.
   bool sync = true;
-  // Shared block cache for reads (proof generation hits the node column family).
+  // Block cache of the compressed column families (entries, leaf groups, evidence content, item
+  // states). The others are read straight from the mapped table files (proofs, checkpoints).
   size_t block_cache_bytes = size_t{256} << 20;
 };
 
