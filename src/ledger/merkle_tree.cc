@@ -19,6 +19,8 @@ Result<std::vector<Hash>> HashRanges(const std::vector<LeafRange>& ranges, const
                                      const RightEdge* edge) {
   std::vector<Hash> out(ranges.size());
   std::vector<NodeId> ids;
+  // Usually one subtree per range, plus the peaks of one right edge.
+  ids.reserve(ranges.size() + kMaxTreeLevel);
   // Where each range's subtrees are in `ids`, and how many; none when the edge had its hash.
   std::vector<std::pair<size_t, size_t>> subtrees(ranges.size());
   for (size_t i = 0; i < ranges.size(); ++i) {

@@ -437,6 +437,7 @@ Status RocksDbStore::ReadNodes(std::span<const NodeId> ids, std::span<Hash> out)
   const size_t n = ids.size();
   // Ids in tiles, by tile (a proof's lowest eight levels share one), and the upper nodes.
   std::vector<std::pair<uint64_t, size_t>> by_tile;  // (tile, id position), sorted by tile.
+  by_tile.reserve(n);
   std::vector<std::string> node_keys;
   std::vector<size_t> node_of;  // node_keys[j] is ids[node_of[j]].
   for (size_t i = 0; i < n; ++i) {

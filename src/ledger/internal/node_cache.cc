@@ -84,6 +84,7 @@ void NodeCache::RememberEdge(RightEdge edge) const {
 
 Status StoreNodeReader::ReadNodes(std::span<const NodeId> ids, std::span<Hash> out) const {
   std::vector<size_t> missing;
+  missing.reserve(ids.size());
   cache_.LookupAll(ids, out, missing);
   return ReadMissing(ids, out, missing, store_);
 }

@@ -25,6 +25,7 @@ std::vector<LeafRange> InclusionPathRanges(uint64_t m, uint64_t n) {
   // Walk down from the root; each step records the sibling of the half holding m. The proof
   // lists siblings from the bottom up, so the walk's order is reversed at the end.
   std::vector<LeafRange> siblings;
+  siblings.reserve(std::bit_width(n));  // The path is at most ceil(log2(n)) long.
   uint64_t lo = 0;
   uint64_t hi = n;
   while (hi - lo > 1) {
