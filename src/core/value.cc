@@ -20,6 +20,23 @@ uint64_t PrefixOf(std::string_view s) {
   return p;
 }
 
+// A string Value's head: its first kHeadBytes bytes, big-endian and zero-padded. Heads order
+// like memcmp up to their length; two strings of at most kHeadBytes with equal heads are ordered
+// by size (the shorter is the other's prefix, padded with zero bytes).
+constexpr size_t kHeadBytes = 4;
+
+uint32_t HeadOf(std::string_view s) {
+  uint32_t h = 0;
+  for (size_t i = 0; i < kHeadBytes; ++i) {
+    h = (h << 8) | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0u);
+  }
+  return h;
+}
+
+uint16_t SizeTag(size_t size) {
+  return static_cast<uint16_t>(std::min<size_t>(size, UINT16_MAX));
+}
+
 struct StringNode : RefCounted {
   explicit StringNode(std::string s) : text(std::move(s)), prefix(PrefixOf(text)) {}
   std::string text;
@@ -82,14 +99,24 @@ std::string_view KindName(ValueKind kind) {
 }
 
 Value::Value(const Value& other) noexcept
-    : kind_(other.kind_), big_number_(other.big_number_), int_(other.int_) {
+    : kind_(other.kind_),
+      big_number_(other.big_number_),
+      str_size_(other.str_size_),
+      str_head_(other.str_head_),
+      int_(other.int_) {
   Retain();
 }
 
 Value::Value(Value&& other) noexcept
-    : kind_(other.kind_), big_number_(other.big_number_), int_(other.int_) {
+    : kind_(other.kind_),
+      big_number_(other.big_number_),
+      str_size_(other.str_size_),
+      str_head_(other.str_head_),
+      int_(other.int_) {
   other.kind_ = ValueKind::kNull;
   other.big_number_ = false;
+  other.str_size_ = 0;
+  other.str_head_ = 0;
   other.int_ = 0;
 }
 
@@ -99,6 +126,8 @@ Value& Value::operator=(const Value& other) noexcept {
     Release();
     kind_ = other.kind_;
     big_number_ = other.big_number_;
+    str_size_ = other.str_size_;
+    str_head_ = other.str_head_;
     int_ = other.int_;
   }
   return *this;
@@ -109,9 +138,13 @@ Value& Value::operator=(Value&& other) noexcept {
     Release();
     kind_ = other.kind_;
     big_number_ = other.big_number_;
+    str_size_ = other.str_size_;
+    str_head_ = other.str_head_;
     int_ = other.int_;
     other.kind_ = ValueKind::kNull;
     other.big_number_ = false;
+    other.str_size_ = 0;
+    other.str_head_ = 0;
     other.int_ = 0;
   }
   return *this;
@@ -185,6 +218,8 @@ Value Value::String(std::string_view s) {
 Value Value::String(std::string&& s) {
   Value v;
   v.kind_ = ValueKind::kString;
+  v.str_size_ = SizeTag(s.size());
+  v.str_head_ = HeadOf(s);
   v.node_ = MakeRef<StringNode>(std::move(s)).Leak();
   return v;
 }
@@ -278,19 +313,37 @@ size_t Value::size() const {
   }
 }
 
+int Value::CompareStrings(const Value& other) const {
+  if (str_head_ != other.str_head_) return str_head_ < other.str_head_ ? -1 : 1;
+  if (str_size_ <= kHeadBytes && other.str_size_ <= kHeadBytes) {
+    return (str_size_ > other.str_size_) - (str_size_ < other.str_size_);
+  }
+  return CompareStringNodes(static_cast<const StringNode*>(node_),
+                            static_cast<const StringNode*>(other.node_));
+}
+
+bool Value::EqualStrings(const Value& other) const {
+  if (str_head_ != other.str_head_ || str_size_ != other.str_size_) return false;
+  if (str_size_ <= kHeadBytes || node_ == other.node_) return true;
+  const auto* a = static_cast<const StringNode*>(node_);
+  const auto* b = static_cast<const StringNode*>(other.node_);
+  if (a->prefix != b->prefix || a->text.size() != b->text.size()) return false;
+  size_t n = a->text.size();
+  return n <= 8 || std::memcmp(a->text.data() + 8, b->text.data() + 8, n - 8) == 0;
+}
+
 const Value* Value::Find(const Value& key) const {
   if (kind_ == ValueKind::kObject && key.kind_ == ValueKind::kString) {
-    // The common case, a string key: compare string nodes directly.
+    // The common case, a string key: most steps are decided by the heads, in the entries
+    // themselves, without loading a key's node. (A lower bound without branches was slower.)
     auto entries = object();
-    const auto* k = static_cast<const StringNode*>(key.node_);
     size_t lo = 0;
     size_t hi = entries.size();
     while (lo < hi) {
       size_t mid = lo + (hi - lo) / 2;
       const Value& e = entries[mid].first;
-      int c = e.kind_ != ValueKind::kString
-                  ? (e.kind_ < ValueKind::kString ? -1 : 1)
-                  : CompareStringNodes(static_cast<const StringNode*>(e.node_), k);
+      int c = e.kind_ != ValueKind::kString ? (e.kind_ < ValueKind::kString ? -1 : 1)
+                                            : e.CompareStrings(key);
       if (c == 0) return &entries[mid].second;
       if (c < 0) {
         lo = mid + 1;
@@ -319,11 +372,13 @@ const Value* Value::Find(std::string_view key) const {
   if (kind_ != ValueKind::kObject) return nullptr;
   auto entries = object();
   // String keys sort after null, booleans and numbers and before composites: search that run.
+  const uint32_t head = HeadOf(key);
   auto lo = std::lower_bound(entries.begin(), entries.end(), key,
-                             [](const ObjectEntry& e, std::string_view k) {
-                               if (e.first.kind() != ValueKind::kString) {
-                                 return e.first.kind() < ValueKind::kString;
+                             [head](const ObjectEntry& e, std::string_view k) {
+                               if (e.first.kind_ != ValueKind::kString) {
+                                 return e.first.kind_ < ValueKind::kString;
                                }
+                               if (e.first.str_head_ != head) return e.first.str_head_ < head;
                                return e.first.string() < k;
                              });
   if (lo != entries.end() && lo->first.is_string() && lo->first.string() == key) return &lo->second;
@@ -348,14 +403,8 @@ bool Value::Equals(const Value& other) const {
     case ValueKind::kNumber:
       if (!big_number_ && !other.big_number_) return int_ == other.int_;
       return number().Compare(other.number()) == 0;
-    case ValueKind::kString: {
-      if (node_ == other.node_) return true;
-      const auto* a = static_cast<const StringNode*>(node_);
-      const auto* b = static_cast<const StringNode*>(other.node_);
-      if (a->prefix != b->prefix || a->text.size() != b->text.size()) return false;
-      size_t n = a->text.size();
-      return n <= 8 || std::memcmp(a->text.data() + 8, b->text.data() + 8, n - 8) == 0;
-    }
+    case ValueKind::kString:
+      return EqualStrings(other);
     case ValueKind::kArray:
     case ValueKind::kSet: {
       if (node_ == other.node_) return true;
@@ -398,8 +447,7 @@ int Value::Compare(const Value& other) const {
       if (!big_number_ && !other.big_number_) return (int_ > other.int_) - (int_ < other.int_);
       return number().Compare(other.number());
     case ValueKind::kString:
-      return CompareStringNodes(static_cast<const StringNode*>(node_),
-                                static_cast<const StringNode*>(other.node_));
+      return CompareStrings(other);
     case ValueKind::kArray:
     case ValueKind::kSet: {
       if (node_ == other.node_) return 0;
@@ -417,15 +465,11 @@ int Value::Compare(const Value& other) const {
       auto b = other.object();
       size_t n = std::min(a.size(), b.size());
       for (size_t i = 0; i < n; ++i) {
-        // Keys are nearly always strings, often the same interned node: skip the dispatch.
+        // Keys are nearly always strings: skip the dispatch.
         const Value& ka = a[i].first;
         const Value& kb = b[i].first;
         if (ka.kind_ == ValueKind::kString && kb.kind_ == ValueKind::kString) {
-          if (int c = CompareStringNodes(static_cast<const StringNode*>(ka.node_),
-                                         static_cast<const StringNode*>(kb.node_));
-              c != 0) {
-            return c;
-          }
+          if (int c = ka.CompareStrings(kb); c != 0) return c;
         } else if (int c = ka.Compare(kb); c != 0) {
           return c;
         }

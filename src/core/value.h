@@ -45,7 +45,8 @@ using ObjectEntry = std::pair<Value, Value>;
 
 class Value {
  public:
-  Value() noexcept : kind_(ValueKind::kNull), big_number_(false), int_(0) {}
+  Value() noexcept
+      : kind_(ValueKind::kNull), big_number_(false), str_size_(0), str_head_(0), int_(0) {}
   Value(const Value& other) noexcept;
   Value(Value&& other) noexcept;
   Value& operator=(const Value& other) noexcept;
@@ -130,9 +131,17 @@ class Value {
   void MakeUnique();
   void Release() noexcept;
   void Retain() const noexcept;
+  // REQUIRES: both strings. Decided by the heads and sizes when they can, else by the nodes.
+  int CompareStrings(const Value& other) const;
+  bool EqualStrings(const Value& other) const;
 
   ValueKind kind_;
   bool big_number_;  // kNumber only: node_ holds an internal::BigDecimal.
+  // kString only (zero otherwise): the size (saturated at UINT16_MAX) and the first four bytes
+  // big-endian, zero-padded, held in the handle so that most comparisons of two strings (the steps
+  // of an object lookup) decide without reaching either node.
+  uint16_t str_size_;
+  uint32_t str_head_;
   union {
     bool bool_;
     int64_t int_;

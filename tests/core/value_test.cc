@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
 #include <thread>
+#include <vector>
 
 namespace tf {
 namespace {
@@ -126,6 +128,65 @@ TEST(ValueTest, CopyOnWriteNeverChangesOtherHolders) {
   arr.ArrayAppend(Value::Null());
   EXPECT_EQ(arr.size(), 1u);
   EXPECT_EQ(shared.size(), 0u);
+}
+
+// Strings are mostly compared by the head and size a Value holds inline; these pairs share a
+// head, differ only past it, or differ in zero bytes a head pads with, so the result must come
+// from the bytes themselves: memcmp order, then the shorter first.
+TEST(ValueTest, StringsCompareAsBytesWhateverTheirHeads) {
+  using namespace std::string_literals;
+  std::vector<std::string> texts = {
+      ""s,          "\0"s,        "\0\0"s, "a"s,    "a\0"s,    "a\0\0\0"s,
+      "a\0\0\0\0"s, "ab"s,        "abc"s,  "abcd"s, "abcd\0"s, "abcde"s,
+      "abcdefgh"s,  "abcdefghi"s, "abce"s, "b"s,    "\xff"s,   "\xff\xff\xff\xff\xff"s};
+  std::string long_a(70000, 'x');
+  std::string long_b = long_a + "y";
+  texts.push_back(long_a);
+  texts.push_back(long_b);
+  for (const std::string& x : texts) {
+    for (const std::string& y : texts) {
+      int bytes = x.compare(y);
+      int expected = (bytes > 0) - (bytes < 0);
+      Value a = Value::String(x);
+      Value b = Value::String(y);
+      EXPECT_EQ(a.Compare(b), expected) << x.size() << " vs " << y.size();
+      EXPECT_EQ(a == b, x == y) << x.size() << " vs " << y.size();
+    }
+  }
+}
+
+TEST(ValueTest, LookupFindsKeysThatShareHeads) {
+  using namespace std::string_literals;
+  std::vector<std::string> keys = {"a"s,     "a\0"s,      "ab"s,        "abcd"s,       "abcde"s,
+                                   "abcdf"s, "abcdefgh"s, "abcdefghi"s, "abcdefghij"s, "b"s};
+  std::vector<ObjectEntry> entries;
+  for (size_t i = 0; i < keys.size(); ++i)
+    entries.emplace_back(Value::String(keys[i]), Value::Int(static_cast<int64_t>(i)));
+  entries.emplace_back(Value::Int(7), Value::Int(-1));
+  Value o = Value::Object(std::move(entries));
+  for (size_t i = 0; i < keys.size(); ++i) {
+    const Value* by_value = o.Find(Value::String(keys[i]));
+    const Value* by_view = o.Find(std::string_view(keys[i]));
+    ASSERT_NE(by_value, nullptr) << keys[i];
+    ASSERT_NE(by_view, nullptr) << keys[i];
+    EXPECT_EQ(*by_value, Value::Int(static_cast<int64_t>(i)));
+    EXPECT_EQ(*by_view, Value::Int(static_cast<int64_t>(i)));
+  }
+  for (std::string absent : {""s, "\0"s, "a\0\0"s, "abc"s, "abcdeg"s, "abcdefg"s, "c"s}) {
+    EXPECT_EQ(o.Find(Value::String(absent)), nullptr) << absent;
+    EXPECT_EQ(o.Find(std::string_view(absent)), nullptr) << absent;
+  }
+}
+
+TEST(ValueTest, CopiedAndMovedStringsKeepTheirOrder) {
+  Value a = Value::String("abcdefgh");
+  Value copy = a;
+  Value moved = std::move(copy);
+  Value assigned;
+  assigned = moved;
+  EXPECT_EQ(assigned, Value::String("abcdefgh"));
+  EXPECT_LT(Value::String("abcdefg"), assigned);
+  EXPECT_LT(assigned, Value::String("abcdefgi"));
 }
 
 }  // namespace
