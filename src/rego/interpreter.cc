@@ -61,7 +61,17 @@ Status InsertPath(Value& obj, std::span<const Value> keys, const Value& value, b
 }  // namespace
 
 Interpreter::Interpreter(const ir::Program& program)
-    : program_(program), empty_object_(Value::EmptyObject()) {}
+    : program_(program), empty_object_(Value::EmptyObject()) {
+  block_begin_.reserve(program.blocks.size() + 1);
+  for (const ir::Block& block : program.blocks) {
+    block_begin_.push_back(static_cast<uint32_t>(code_.size()));
+    for (const ir::Stmt& s : block.stmts) {
+      code_.push_back({s.op, s.flags, s.dst, s.dst2, ToRef(s.a), ToRef(s.b), s.target, s.block});
+      source_.push_back(&s);
+    }
+  }
+  block_begin_.push_back(static_cast<uint32_t>(code_.size()));
+}
 
 Result<QueryResult> Interpreter::Run(size_t query, const EvalOptions& options) {
   if (query >= program_.queries.size()) {
@@ -169,7 +179,9 @@ void Interpreter::ClearSlots(size_t from, size_t to) {
 }
 
 Flow Interpreter::RunBlock(ir::BlockId block, bool all) {
-  for (const ir::Stmt& s : program_.blocks[block].stmts) {
+  const Instr* end = code_.data() + block_begin_[block + 1];
+  for (const Instr* it = code_.data() + block_begin_[block]; it != end; ++it) {
+    const Instr& s = *it;
     if ((++steps_ & kStepCheckMask) == 0 && !Step()) return Flow::kError;
     // An iteration is always the last statement of its block: what follows it is nested.
     if (s.op == ir::Op::kScan) return RunScan(s, all);
@@ -179,7 +191,7 @@ Flow Interpreter::RunBlock(ir::BlockId block, bool all) {
   return Flow::kProduced;
 }
 
-Flow Interpreter::RunScan(const ir::Stmt& s, bool all) {
+Flow Interpreter::RunScan(const Instr& s, bool all) {
   // A collection in query-long storage is iterated in place and its elements borrowed. Any
   // other is held by a copy (a reference-count increment) because nested calls may grow the
   // stack under a reference, and its elements are copied into the slots.
@@ -343,7 +355,7 @@ Flow Interpreter::Render(const ir::Stmt& s, std::string& out, std::string_view s
   return Flow::kProduced;
 }
 
-Flow Interpreter::RunStmt(const ir::Stmt& s, bool all) {
+Flow Interpreter::RunStmt(const Instr& s, bool all) {
   using ir::Op;
   switch (s.op) {
     case Op::kAssign: {
@@ -378,21 +390,22 @@ Flow Interpreter::RunStmt(const ir::Stmt& s, bool all) {
     }
     case Op::kMakeArray:
     case Op::kMakeSet: {
+      const std::vector<ir::Operand>& args = Source(s).args;
       std::vector<Value> items;
       items.reserve(s.op == Op::kMakeSet && s.target != ir::kNone
-                        ? std::max<size_t>(s.args.size(), s.target)
-                        : s.args.size());
-      for (const ir::Operand& o : s.args)
+                        ? std::max<size_t>(args.size(), s.target)
+                        : args.size());
+      for (const ir::Operand& o : args)
         items.push_back(Get(o));
       Set(s.dst,
           s.op == Op::kMakeArray ? Value::Array(std::move(items)) : Value::Set(std::move(items)));
       return Flow::kProduced;
     }
     case Op::kMakeObject:
-      return MakeObject(s);
+      return MakeObject(Source(s));
     case Op::kTemplate: {
       std::string out;
-      Render(s, out, "");
+      Render(Source(s), out, "");
       Set(s.dst, Value::String(std::move(out)));
       return Flow::kProduced;
     }
@@ -435,7 +448,7 @@ Flow Interpreter::RunStmt(const ir::Stmt& s, bool all) {
     }
     case Op::kCallBuiltin:
     case Op::kCallFunc:
-      return Call(s);
+      return Call(Source(s));
     case Op::kEqual:
       return Get(s.a) == Get(s.b) ? Flow::kProduced : Flow::kFail;
     case Op::kNotEqual:
@@ -476,7 +489,7 @@ Flow Interpreter::RunStmt(const ir::Stmt& s, bool all) {
       const Value& v = Get(s.a);
       if (stack_[base_ + s.dst].defined) {
         if (Get(ir::Operand::Local(s.dst)) != v) {
-          return Fail(s, Conflict(program_.constants[s.target].string()));
+          return Fail(Source(s), Conflict(program_.constants[s.target].string()));
         }
         return Flow::kProduced;
       }
@@ -500,19 +513,20 @@ Flow Interpreter::RunStmt(const ir::Stmt& s, bool all) {
     }
     case Op::kObjectInsert: {
       std::vector<Value> keys;
-      keys.reserve(s.args.size());
-      for (const ir::Operand& o : s.args)
+      const std::vector<ir::Operand>& args = Source(s).args;
+      keys.reserve(args.size());
+      for (const ir::Operand& o : args)
         keys.push_back(Get(o));
       Value v = Get(s.a);
       Status st = InsertPath(Owned(s.dst), keys, v, (s.flags & ir::kInsertIntoSet) != 0);
-      if (!st.ok()) return Fail(s, st);
+      if (!st.ok()) return Fail(Source(s), st);
       return Flow::kProduced;
     }
     case Op::kResultAdd:
-      return RecordSolution(s);
+      return RecordSolution(Source(s));
     case Op::kPrint: {
       std::string line;
-      Render(s, line, " ");
+      Render(Source(s), line, " ");
       if (options_->print) options_->print(line);
       return Flow::kProduced;
     }

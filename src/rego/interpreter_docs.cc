@@ -267,13 +267,14 @@ void Interpreter::PopCache() {
   --cache_depth_;
 }
 
-Flow Interpreter::RunWith(const ir::Stmt& s) {
+Flow Interpreter::RunWith(const Instr& s) {
   size_t saved_overrides = data_overrides_.size();
   size_t saved_mocks = mocks_.size();
   const Value* saved_input = input_;
-  for (size_t i = 0; i < s.args.size(); ++i) {
+  const std::vector<ir::Operand>& args = Source(s).args;
+  for (size_t i = 0; i < args.size(); ++i) {
     const ir::WithTarget& t = program_.with_targets[s.target + i];
-    Value v = Get(s.args[i]);
+    Value v = Get(args[i]);
     switch (t.kind) {
       case ir::WithTarget::Kind::kInput:
         input_store_.push_back(
