@@ -60,6 +60,13 @@ Result<PlanFragments> MakePlanFragments(const Manifest& manifest, const std::str
   f.id_rank.resize(by_id.size());
   for (uint32_t rank = 0; rank < by_id.size(); ++rank)
     f.id_rank[by_id[rank]] = rank;
+  std::vector<uint32_t> by_cost = by_id;
+  std::stable_sort(by_cost.begin(), by_cost.end(), [&](uint32_t a, uint32_t b) {
+    return manifest.rules[a].cost < manifest.rules[b].cost;
+  });
+  f.cost_rank.resize(by_cost.size());
+  for (uint32_t rank = 0; rank < by_cost.size(); ++rank)
+    f.cost_rank[by_cost[rank]] = rank;
   TF_ASSIGN_OR_RETURN(std::string hash, CanonicalJson(Value::String(pack_hash)));
   TF_ASSIGN_OR_RETURN(std::string id, CanonicalJson(Value::String(manifest.id)));
   f.pack_hash_field = "\"pack_hash\":" + hash;
@@ -92,30 +99,33 @@ uint32_t KeyLow(uint64_t key) {
   return static_cast<uint32_t>(key & kLowMask);
 }
 
-// A selection of at least 1/kDenseSelection of the pack is put in id order by placing each
-// rule at its id rank (one pass over the pack's rules, no comparisons to mispredict); a smaller
-// one is sorted.
+// A selection of at least 1/kDenseSelection of the pack is put in order by placing each rule
+// at its rank among the pack's rules (one pass over them, no comparisons to mispredict); a
+// smaller one is sorted.
 constexpr size_t kDenseSelection = 8;
 constexpr uint32_t kNotSelected = UINT32_MAX;
 
-// Places the selection by id rank; false if it names a rule twice.
-bool PlaceById(const internal::PlanFragments& f, std::span<const SelectedRule> selection,
-               std::vector<uint64_t>& by_id) {
-  std::vector<uint32_t> at_rank(f.id_rank.size(), kNotSelected);
-  for (uint32_t i = 0; i < selection.size(); ++i) {
-    uint32_t& at = at_rank[f.id_rank[selection[i].rule]];
+// Appends SortKey(rank, item) for items [0, count) in the order of their ranks (each below
+// `num_ranks`), by placing each item at its rank; false, appending nothing, if two items share
+// a rank.
+template <typename RankOf>
+bool PlaceByRank(size_t num_ranks, size_t count, RankOf rank_of, std::vector<uint64_t>& out) {
+  std::vector<uint32_t> at_rank(num_ranks, kNotSelected);
+  for (uint32_t i = 0; i < count; ++i) {
+    uint32_t& at = at_rank[rank_of(i)];
     if (at != kNotSelected) return false;
     at = i;
   }
-  // Every rank is written at the end of the list so far, which moves past selected ones only
+  // Every rank is written at the end of the list so far, which moves past placed items only
   // (the one extra element takes the writes after the last).
-  by_id.resize(selection.size() + 1);
-  size_t end = 0;
-  for (uint32_t rank = 0; rank < at_rank.size(); ++rank) {
-    by_id[end] = SortKey(rank, at_rank[rank]);
+  const size_t from = out.size();
+  out.resize(from + count + 1);
+  size_t end = from;
+  for (uint32_t rank = 0; rank < num_ranks; ++rank) {
+    out[end] = SortKey(rank, at_rank[rank]);
     end += at_rank[rank] != kNotSelected;
   }
-  by_id.resize(end);
+  out.resize(end);
   return true;
 }
 
@@ -130,7 +140,10 @@ Status SortById(const CompiledPack& pack, const internal::PlanFragments& f,
     }
     if (s.cost > kMaxRuleCost) return Status(ErrorCode::kOutOfRange, "cost above the maximum");
   }
-  if (selection.size() * kDenseSelection >= pack.num_rules() && PlaceById(f, selection, by_id)) {
+  if (selection.size() * kDenseSelection >= pack.num_rules() &&
+      PlaceByRank(
+          f.id_rank.size(), selection.size(),
+          [&](uint32_t i) { return f.id_rank[selection[i].rule]; }, by_id)) {
     return Status();
   }
   by_id.clear();
@@ -154,18 +167,26 @@ Status SortById(const CompiledPack& pack, const internal::PlanFragments& f,
 // the document without it, then inserted in its place.
 Result<Plan> Planner::Build(const CompiledPack& pack, std::span<const SelectedRule> selection) {
   const internal::PlanFragments& f = pack.program_->fragments;
-  // keys[0, n): (id rank, selection position); keys[n, 2n): (cost, position in id order), so
-  // equal costs keep id order.
+  // keys[0, n): (id rank, selection position); keys[n, 2n): (cost or cost rank, position in id
+  // order), so equal costs keep id order.
   std::vector<uint64_t> keys;
-  keys.reserve(2 * selection.size());
+  keys.reserve(2 * selection.size() + 1);
   TF_RETURN_IF_ERROR(SortById(pack, f, selection, keys));
   const size_t n = keys.size();
-  for (uint32_t i = 0; i < n; ++i)
-    keys.push_back(SortKey(selection[KeyLow(keys[i])].cost, i));
-  std::sort(keys.begin() + n, keys.end());
-  std::span<const uint64_t> by_id(keys.data(), n);
+  auto id_order = [&](size_t i) -> const SelectedRule& { return selection[KeyLow(keys[i])]; };
+  // At the manifest's costs (the basic selector's), (cost, id) order is the pack's cost rank.
+  bool manifest_costs = n * kDenseSelection >= pack.num_rules();
+  for (size_t i = 0; manifest_costs && i < n; ++i)
+    manifest_costs = id_order(i).cost == pack.rule_costs()[id_order(i).rule];
+  if (!manifest_costs ||
+      !PlaceByRank(
+          f.cost_rank.size(), n, [&](uint32_t i) { return f.cost_rank[id_order(i).rule]; }, keys)) {
+    keys.resize(n);
+    for (uint32_t i = 0; i < n; ++i)
+      keys.push_back(SortKey(id_order(i).cost, i));
+    std::sort(keys.begin() + n, keys.end());
+  }
   std::span<const uint64_t> by_cost(keys.data() + n, n);
-  auto id_order = [&](size_t i) -> const SelectedRule& { return selection[KeyLow(by_id[i])]; };
   auto cost_order = [&](size_t i) -> const SelectedRule& { return id_order(KeyLow(by_cost[i])); };
 
   Plan plan;

@@ -168,6 +168,37 @@ TEST(PlannerTest, SmallAndLargeSelectionsAreOrderedAlike) {
   }
 }
 
+// A large selection at the manifest's costs is put in cost order by placing rules at their
+// cost rank, any other by sorting: both must order by (cost, id bytes).
+TEST(PlannerTest, CostOrderIsTheSameWhetherPlacedOrSorted) {
+  testing::SyntheticPackOptions options;
+  options.seed = 11;
+  std::unique_ptr<CompiledPack> pack = MustCompile(testing::MakeSyntheticPack(options));
+  ASSERT_NE(pack, nullptr);
+  std::vector<SelectedRule> all = All(*pack);
+  std::reverse(all.begin(), all.end());
+  for (size_t size : {1, 12, 13, 30, 100}) {
+    for (bool manifest_costs : {true, false}) {
+      SCOPED_TRACE(std::to_string(size) + (manifest_costs ? " manifest" : " other") + " costs");
+      std::vector<SelectedRule> selection(all.begin(), all.begin() + static_cast<long>(size));
+      if (!manifest_costs) selection.back().cost += 3;
+      Result<Plan> plan = Planner::Build(*pack, selection);
+      ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+      std::sort(selection.begin(), selection.end(),
+                [&](const SelectedRule& a, const SelectedRule& b) {
+                  if (a.cost != b.cost) return a.cost < b.cost;
+                  return pack->rule(a.rule).id < pack->rule(b.rule).id;
+                });
+      ASSERT_EQ(plan->order.size(), selection.size());
+      for (size_t i = 0; i < selection.size(); ++i) {
+        EXPECT_EQ(plan->order[i].rule, selection[i].rule) << i;
+        EXPECT_EQ(plan->order[i].cost, selection[i].cost) << i;
+      }
+      EXPECT_EQ(plan->canonical_json, CanonicalJson(PlanDocument(*plan)).value());
+    }
+  }
+}
+
 TEST(PlannerTest, FormatPlanIsIndentedJsonWithAFinalNewline) {
   std::unique_ptr<CompiledPack> pack = Pack();
   std::vector<SelectedRule> one = {{2, 1, &pack->rule(2).activation}};

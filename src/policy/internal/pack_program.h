@@ -41,6 +41,7 @@ struct PlanFragments {
   std::vector<std::string> id_json;       // per rule: its id as a JSON string
   std::vector<std::string> reason_entry;  // per rule: "id":[its activation entries]
   std::vector<uint32_t> id_rank;          // per rule: the position of its id in byte order
+  std::vector<uint32_t> cost_rank;        // per rule: its position by (manifest cost, id)
   std::string pack_hash_field;            // "pack_hash":"…"
   std::string policy_id_field;            // "policy_id":"…"
 };
