@@ -20,6 +20,24 @@ std::string LocationPrefix(const Location& loc) {
   return loc.source->name + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.col) + ": ";
 }
 
+// Comparisons of two small integers or two booleans, the common operands of a policy's tests,
+// without a call; anything else as Value compares it.
+bool SameScalar(const Value& a, const Value& b) {
+  return (a.is_small_int() && b.is_small_int()) || (a.is_bool() && b.is_bool());
+}
+int CompareValues(const Value& a, const Value& b) {
+  if (a.is_small_int() && b.is_small_int()) {
+    return (a.small_int() > b.small_int()) - (a.small_int() < b.small_int());
+  }
+  return a.Compare(b);
+}
+bool EqualValues(const Value& a, const Value& b) {
+  if (SameScalar(a, b)) {
+    return a.is_bool() ? a.bool_value() == b.bool_value() : a.small_int() == b.small_int();
+  }
+  return a == b;
+}
+
 Status Conflict(std::string message) {
   return Status(ErrorCode::kEvalConflictError, std::move(message));
 }
@@ -450,13 +468,13 @@ Flow Interpreter::RunStmt(const Instr& s, bool all) {
     case Op::kCallFunc:
       return Call(Source(s));
     case Op::kEqual:
-      return Get(s.a) == Get(s.b) ? Flow::kProduced : Flow::kFail;
+      return EqualValues(Get(s.a), Get(s.b)) ? Flow::kProduced : Flow::kFail;
     case Op::kNotEqual:
-      return Get(s.a) != Get(s.b) ? Flow::kProduced : Flow::kFail;
+      return EqualValues(Get(s.a), Get(s.b)) ? Flow::kFail : Flow::kProduced;
     case Op::kLess:
-      return Get(s.a).Compare(Get(s.b)) < 0 ? Flow::kProduced : Flow::kFail;
+      return CompareValues(Get(s.a), Get(s.b)) < 0 ? Flow::kProduced : Flow::kFail;
     case Op::kLessEqual:
-      return Get(s.a).Compare(Get(s.b)) <= 0 ? Flow::kProduced : Flow::kFail;
+      return CompareValues(Get(s.a), Get(s.b)) <= 0 ? Flow::kProduced : Flow::kFail;
     case Op::kTruthy: {
       const Value& v = Get(s.a);
       return (v.is_bool() && !v.bool_value()) ? Flow::kFail : Flow::kProduced;
