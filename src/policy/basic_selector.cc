@@ -10,12 +10,26 @@ void SelectActiveRules(const SelectionInput& in, std::span<const uint64_t> costs
   // written, and the end moves past the active ones only.
   out.resize(n);
   size_t end = 0;
-  for (size_t i = 0; i < n; ++i) {
-    bool active = true;
-    for (uint32_t p : pack.rule_predicates(i))
-      active &= in.predicates[p] != 0;
-    out[end] = {static_cast<uint32_t>(i), costs[i], &pack.rule(i).activation};
-    end += active;
+  const size_t width = pack.predicate_width();
+  if (width > 0) {
+    // Every rule checks `width` predicates, so the inner loop always runs the same count.
+    std::span<const uint32_t> padded = pack.padded_predicates();
+    std::span<const uint8_t> without = pack.rules_without_predicates();
+    for (size_t i = 0; i < n; ++i) {
+      uint8_t holds = 1;
+      for (size_t k = 0; k < width; ++k)
+        holds &= in.predicates[padded[i * width + k]];
+      out[end] = {static_cast<uint32_t>(i), costs[i], &pack.rule(i).activation};
+      end += (holds | without[i]) != 0;
+    }
+  } else {
+    for (size_t i = 0; i < n; ++i) {
+      bool active = true;
+      for (uint32_t p : pack.rule_predicates(i))
+        active &= in.predicates[p] != 0;
+      out[end] = {static_cast<uint32_t>(i), costs[i], &pack.rule(i).activation};
+      end += active;
+    }
   }
   out.resize(end);
 }

@@ -78,6 +78,20 @@ CompiledPack::CompiledPack(Pack pack, std::unique_ptr<internal::PackProgram> pro
     rule_costs_.push_back(pack_.manifest.rules[i].cost);
   }
   std::sort(rule_ids_.begin(), rule_ids_.end());
+  const size_t n = num_rules();
+  size_t width = 0;
+  for (size_t r = 0; r < n; ++r)
+    width = std::max(width, rule_predicates(r).size());
+  if (width > 0 && width <= kMaxPaddedPredicates) {
+    predicate_width_ = width;
+    padded_predicates_.reserve(n * width);
+    for (size_t r = 0; r < n; ++r) {
+      std::span<const uint32_t> own = rule_predicates(r);
+      rules_without_predicates_.push_back(own.empty() ? 1 : 0);
+      for (size_t k = 0; k < width; ++k)
+        padded_predicates_.push_back(own.empty() ? 0 : own[std::min(k, own.size() - 1)]);
+    }
+  }
 }
 
 CompiledPack::~CompiledPack() = default;

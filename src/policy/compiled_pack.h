@@ -83,6 +83,15 @@ class CompiledPack {
   size_t num_predicates() const;
   std::string_view predicate(size_t i) const;
   std::span<const uint32_t> rule_predicates(size_t rule) const;
+  // The same laid out for checking every rule with no branch per predicate (a loop that ends
+  // after a rule's 0 to 3 predicates mispredicts at random): rule r's at
+  // [r * predicate_width(), (r + 1) * predicate_width()), a rule with fewer repeating its first,
+  // one with none holding index 0 and marked in rules_without_predicates(). Empty (width 0)
+  // when the pack has no predicates or a rule has more than kMaxPaddedPredicates.
+  static constexpr size_t kMaxPaddedPredicates = 8;
+  size_t predicate_width() const { return predicate_width_; }
+  std::span<const uint32_t> padded_predicates() const { return padded_predicates_; }
+  std::span<const uint8_t> rules_without_predicates() const { return rules_without_predicates_; }
 
   // The property rules of proofs.rego ("data.<package>.property_<name>"), sorted; empty
   // without proofs.rego.
@@ -107,6 +116,9 @@ class CompiledPack {
   std::unique_ptr<internal::PackProgram> program_;
   std::vector<std::pair<std::string_view, uint32_t>> rule_ids_;  // sorted, for FindRule
   std::vector<uint64_t> rule_costs_;
+  size_t predicate_width_ = 0;
+  std::vector<uint32_t> padded_predicates_;
+  std::vector<uint8_t> rules_without_predicates_;
   std::string_view graph_builtin_;  // a BuiltinDecl's name: static text
 };
 

@@ -68,6 +68,36 @@ TEST(SelectionTest, AllPredicatesOfARuleMustHold) {
             (std::vector<std::string>{"always", "when_inline"}));
 }
 
+// Up to CompiledPack::kMaxPaddedPredicates per rule, the selector checks every rule's padded
+// predicates; beyond, each rule's own list. Both must select alike, rules without predicates
+// included.
+TEST(SelectionTest, WideAndNarrowRulesSelectAlikeWithAndWithoutPadding) {
+  for (size_t wide : {CompiledPack::kMaxPaddedPredicates, CompiledPack::kMaxPaddedPredicates + 1}) {
+    SCOPED_TRACE(wide);
+    std::string wide_activation;
+    for (size_t i = 1; i <= wide; ++i)
+      wide_activation += (i > 1 ? ", input.p" : "input.p") + std::to_string(i);
+    std::string manifest = R"(id: wide.v1
+version: "1"
+rules:
+  - {id: none, ref: data.t.ok, cost: 1, severity: low, reason: a}
+  - {id: two, ref: data.t.ok, cost: 1, severity: low, reason: b, activation: [input.p1, input.p2]}
+  - {id: wide, ref: data.t.ok, cost: 1, severity: low, reason: c, activation: [)" +
+                           wide_activation + "]}\n";
+    std::unique_ptr<CompiledPack> pack = MustCompile(SimplePack(manifest, kRego));
+    ASSERT_NE(pack, nullptr);
+    EXPECT_EQ(pack->predicate_width(), wide <= CompiledPack::kMaxPaddedPredicates ? wide : 0u);
+    std::string all = "{";
+    for (size_t i = 1; i <= wide; ++i)
+      all += (i > 1 ? ", \"p" : "\"p") + std::to_string(i) + "\": true";
+    all += "}";
+    EXPECT_EQ(Active(*pack, J(all)), (std::vector<std::string>{"none", "two", "wide"}));
+    EXPECT_EQ(Active(*pack, J(R"({"p1": true, "p2": true})")),
+              (std::vector<std::string>{"none", "two"}));
+    EXPECT_EQ(Active(*pack, J(R"({"p2": true})")), (std::vector<std::string>{"none"}));
+  }
+}
+
 TEST(SelectionTest, InlineQueryHoldsWhenItsBodySucceeds) {
   std::unique_ptr<CompiledPack> pack = MustCompile(SimplePack(kManifest, kRego));
   EXPECT_EQ(Active(*pack, J(R"({"tag": "x"})")),
