@@ -12,6 +12,7 @@
 #include "graph/internal/codec.h"
 #include "graph/internal/store_format.h"
 #include "graph/internal/store_impl.h"
+#include "ledger/rocksdb_files.h"
 
 namespace tf::graph {
 namespace {
@@ -76,6 +77,7 @@ Result<std::unique_ptr<GraphStore>> GraphStore::Open(const std::string& dir,
   db.atomic_flush = true;
   db.wal_recovery_mode = rocksdb::WALRecoveryMode::kPointInTimeRecovery;
   db.max_background_jobs = 2;
+  ledger::LimitInfoLogs(db);
   std::shared_ptr<rocksdb::Cache> cache = rocksdb::NewLRUCache(options.block_cache_bytes);
   std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
   for (size_t i = 0; i < kCfCount; ++i)
@@ -84,6 +86,7 @@ Result<std::unique_ptr<GraphStore>> GraphStore::Open(const std::string& dir,
   TF_RETURN_IF_ERROR(
       FromRocks(rocksdb::DB::Open(db, dir, cfs, &impl->handles, &raw), "open " + dir));
   impl->db.reset(raw);
+  ledger::RemoveEmptyOldWals(*impl->db);
   impl->batch_write_options.disableWAL = true;
   impl->logged_write_options.sync = false;
   auto store = std::unique_ptr<GraphStore>(new GraphStore(std::move(impl)));

@@ -17,6 +17,7 @@
 #include "ledger/internal/leaf_group.h"
 #include "ledger/internal/node_tile.h"
 #include "ledger/internal/tile_merge_operator.h"
+#include "ledger/rocksdb_files.h"
 
 namespace tf::ledger {
 namespace {
@@ -343,6 +344,7 @@ Result<std::unique_ptr<RocksDbStore>> RocksDbStore::Open(const std::string& path
   // A proof reads one 16 KB tile, mostly from the page cache: mapping the files saves a pread,
   // a copy and a buffer per read. Writes and their syncs are unaffected.
   db_options.allow_mmap_reads = true;
+  LimitInfoLogs(db_options);
 
   std::shared_ptr<rocksdb::Cache> cache = rocksdb::NewLRUCache(options.block_cache_bytes);
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
@@ -369,6 +371,7 @@ Result<std::unique_ptr<RocksDbStore>> RocksDbStore::Open(const std::string& path
   rocksdb::Status s = rocksdb::DB::Open(db_options, path, descriptors, &impl->handles, &raw);
   if (!s.ok()) return FromRocks(s, "open " + path);
   impl->db.reset(raw);
+  RemoveEmptyOldWals(*impl->db);
   TF_RETURN_IF_ERROR(impl->MigrateNodesToTiles());
   TF_RETURN_IF_ERROR(impl->LoadEntriesEnd());
   auto store = std::unique_ptr<RocksDbStore>(new RocksDbStore(std::move(impl)));
