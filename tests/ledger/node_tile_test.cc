@@ -226,6 +226,18 @@ std::map<uint64_t, std::string> ReadRawTiles(const std::string& path, bool with_
 
 // Partial tiles are written as merged updates, complete ones whole; either way a read returns
 // the bytes of the whole tile, before and after compaction, and complete tiles need no merge.
+// Appends `count` entries numbered from `first` through a Ledger over `store`.
+void AppendThroughLedger(Store& store, int first, int count) {
+  FakeClock clock(1'867'225'600'000'000'000);
+  LedgerOptions o;
+  o.store = &store;
+  o.clock = &clock;
+  o.signer = TestSigner();
+  auto ledger = *Ledger::Open(std::move(o));
+  for (int i = 0; i < count; ++i)
+    ASSERT_TRUE(ledger->Append(Request("acme", first + i)).ok());
+}
+
 TEST(RocksDbTilesTest, TilesWrittenAsUpdatesReadBackAsWholeTiles) {
   constexpr int kEntries = 700;  // Two complete tiles and a partial one.
   MemoryStore reference;
@@ -252,16 +264,7 @@ TEST(RocksDbTilesTest, TilesWrittenAsUpdatesReadBackAsWholeTiles) {
   // The store reopened extends its partial tile from the stored bytes and stays auditable.
   auto store = *RocksDbStore::Open(dir.Sub("db"), {});
   EXPECT_EQ(WholeTiles(*store, kEntries), want);
-  {
-    FakeClock clock(1'867'225'600'000'000'000);
-    LedgerOptions o;
-    o.store = store.get();
-    o.clock = &clock;
-    o.signer = TestSigner();
-    auto ledger = *Ledger::Open(std::move(o));
-    for (int i = 0; i < 100; ++i)
-      ASSERT_TRUE(ledger->Append(Request("acme", kEntries + i)).ok());
-  }
+  AppendThroughLedger(*store, kEntries, 100);
   AuditReport r = *AuditLog(*store);
   EXPECT_TRUE(r.status.ok()) << r.status.ToString();
   EXPECT_EQ(r.entries_checked, uint64_t{kEntries + 100});
@@ -324,16 +327,7 @@ TEST(RocksDbTilesTest, AStoreWrittenBeforeTilesIsMigratedOnOpenAndKeepsWorking) 
   ASSERT_TRUE(AuditLog(*store)->status.ok());
 
   // The migrated log takes appends and reopens (without migrating again) intact.
-  {
-    FakeClock clock(1'867'225'600'000'000'000);
-    LedgerOptions o;
-    o.store = store.get();
-    o.clock = &clock;
-    o.signer = TestSigner();
-    auto ledger = *Ledger::Open(std::move(o));
-    for (int i = 0; i < 50; ++i)
-      ASSERT_TRUE(ledger->Append(Request("acme", kEntries + i)).ok());
-  }
+  AppendThroughLedger(*store, kEntries, 50);
   store.reset();
   store = *RocksDbStore::Open(dir.Sub("db"), {});
   AuditReport r = *AuditLog(*store);
