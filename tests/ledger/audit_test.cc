@@ -15,6 +15,7 @@
 namespace tf::ledger {
 namespace {
 
+using testing::OpenTestLedger;
 using testing::Request;
 using testing::TempDir;
 using testing::TestSigner;
@@ -24,11 +25,7 @@ constexpr uint64_t kSeed = 20260101;
 // Appends `count` entries in batches of varying sizes so the log has many checkpoints.
 void BuildLog(Store& store, int count) {
   FakeClock clock(1'767'225'600'000'000'000);
-  LedgerOptions o;
-  o.store = &store;
-  o.clock = &clock;
-  o.signer = TestSigner();
-  auto ledger = *Ledger::Open(std::move(o));
+  auto ledger = OpenTestLedger(store, clock);
   int i = 0;
   for (int batch = 1; i < count; batch = batch % 7 + 1) {
     std::vector<AppendRequest> reqs;

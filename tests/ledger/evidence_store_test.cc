@@ -17,6 +17,7 @@
 namespace tf::ledger {
 namespace {
 
+using testing::OpenTestLedger;
 using testing::TempDir;
 using testing::TestSigner;
 
@@ -30,11 +31,7 @@ const Actor kAdmin{"admin", true};
 class EvidenceStoreTest : public ::testing::Test {
  protected:
   EvidenceStoreTest() : clock_(kT0) {
-    LedgerOptions o;
-    o.store = &store_;
-    o.clock = &clock_;
-    o.signer = TestSigner();
-    ledger_ = *Ledger::Open(std::move(o));
+    ledger_ = OpenTestLedger(store_, clock_);
     evidence_ = std::make_unique<EvidenceStore>(*ledger_, clock_);
   }
 
@@ -319,11 +316,7 @@ TEST(EvidenceRocksDbTest, PurgedContentIsAbsentAfterReopen) {
   Receipt put;
   {
     auto store = *RocksDbStore::Open(dir.Sub("db"), {});
-    LedgerOptions o;
-    o.store = store.get();
-    o.clock = &clock;
-    o.signer = TestSigner();
-    auto ledger = *Ledger::Open(std::move(o));
+    auto ledger = OpenTestLedger(*store, clock);
     EvidenceStore ev(*ledger, clock);
     put = ev.Put("acme", "secret", kAlice)->receipt;
     ASSERT_TRUE(ev.ApprovePurge("acme", h, kAlice, "").ok());

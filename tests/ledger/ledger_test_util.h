@@ -1,14 +1,17 @@
 // File: tests/ledger/ledger_test_util.h
 //
 // Helpers shared by the ledger tests: a temporary directory removed on destruction, a fixed test
-// signing key, and request builders. Everything is deterministic (fixed seeds).
+// signing key, a ledger over a given store and clock, and request builders. Everything is
+// deterministic (fixed seeds).
 #ifndef TF_TESTS_LEDGER_LEDGER_TEST_UTIL_H_
 #define TF_TESTS_LEDGER_LEDGER_TEST_UTIL_H_
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <string>
 
+#include "core/clock.h"
 #include "core/random.h"
 #include "core/value.h"
 #include "ledger/ledger.h"
@@ -22,6 +25,15 @@ using TempDir = ::tf::testing::TempDir;
 inline NoteSigner TestSigner(uint64_t seed = 1, const std::string& name = "test.example/log") {
   SeededRandom random(seed);
   return *NoteSigner::Generate(name, random);
+}
+
+// A signing ledger over `store`, timed by `clock`; both must outlive it.
+inline std::unique_ptr<Ledger> OpenTestLedger(Store& store, const Clock& clock) {
+  LedgerOptions o;
+  o.store = &store;
+  o.clock = &clock;
+  o.signer = TestSigner();
+  return *Ledger::Open(std::move(o));
 }
 
 inline AppendRequest Request(const std::string& tenant, int i,

@@ -22,9 +22,9 @@ namespace tf::ledger {
 namespace {
 
 using internal::NodeTile;
+using testing::OpenTestLedger;
 using testing::Request;
 using testing::TempDir;
-using testing::TestSigner;
 
 Hash H(int i) {
   return HashLeaf("node " + std::to_string(i));
@@ -119,11 +119,7 @@ TEST(NodeTileTest, MalformedUpdatesAreRefused) {
 
 void BuildLog(Store& store, int count) {
   FakeClock clock(1'767'225'600'000'000'000);
-  LedgerOptions o;
-  o.store = &store;
-  o.clock = &clock;
-  o.signer = TestSigner();
-  auto ledger = *Ledger::Open(std::move(o));
+  auto ledger = OpenTestLedger(store, clock);
   int i = 0;
   for (int batch = 1; i < count; batch = batch % 300 + 37) {
     std::vector<AppendRequest> reqs;
@@ -224,20 +220,16 @@ std::map<uint64_t, std::string> ReadRawTiles(const std::string& path, bool with_
   return out;
 }
 
-// Partial tiles are written as merged updates, complete ones whole; either way a read returns
-// the bytes of the whole tile, before and after compaction, and complete tiles need no merge.
 // Appends `count` entries numbered from `first` through a Ledger over `store`.
 void AppendThroughLedger(Store& store, int first, int count) {
   FakeClock clock(1'867'225'600'000'000'000);
-  LedgerOptions o;
-  o.store = &store;
-  o.clock = &clock;
-  o.signer = TestSigner();
-  auto ledger = *Ledger::Open(std::move(o));
+  auto ledger = OpenTestLedger(store, clock);
   for (int i = 0; i < count; ++i)
     ASSERT_TRUE(ledger->Append(Request("acme", first + i)).ok());
 }
 
+// Partial tiles are written as merged updates, complete ones whole; either way a read returns
+// the bytes of the whole tile, before and after compaction, and complete tiles need no merge.
 TEST(RocksDbTilesTest, TilesWrittenAsUpdatesReadBackAsWholeTiles) {
   constexpr int kEntries = 700;  // Two complete tiles and a partial one.
   MemoryStore reference;
