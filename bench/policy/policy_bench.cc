@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "core/json.h"
 #include "core/logger.h"
 #include "core/metrics.h"
 #include "policy/basic_selector.h"
@@ -160,6 +161,22 @@ void BM_Select_SchemaOnly(benchmark::State& state) {
   }
 }
 
+// What a server does with each request before selecting: parse the input. Large objects are
+// indexed as they are built (core/value.cc), so that cost is here, not in the lookups.
+void BM_ParseInput(benchmark::State& state) {
+  Fixture& f = F();
+  std::vector<std::string> texts;
+  for (const Value& c : f.contexts)
+    texts.push_back(ToJson(c));
+  Result<Value> first = ParseJson(texts[0]);
+  Check(first.ok() && *first == f.contexts[0], "inputs parse back");
+  size_t i = 0;
+  for (auto _ : state) {
+    Result<Value> input = ParseJson(texts[i++ % kContexts]);
+    benchmark::DoNotOptimize(input);
+  }
+}
+
 void BM_Select_PlannerOnly(benchmark::State& state) {
   Fixture& f = F();
   std::vector<SelectedRule> chosen;
@@ -235,6 +252,7 @@ BENCHMARK(BM_Select_Weighted);
 BENCHMARK(BM_Select_PredicatesOnly);
 BENCHMARK(BM_Select_SchemaOnly);
 BENCHMARK(BM_Select_PlannerOnly);
+BENCHMARK(BM_ParseInput);
 BENCHMARK(BM_Decide_Basic);
 BENCHMARK(BM_Decide_AllRules);
 BENCHMARK(BM_EvaluateAllRules_NoSelection);

@@ -4,6 +4,7 @@
 #include <cassert>
 #include <cstring>
 #include <functional>
+#include <memory>
 
 #include "core/internal/big_decimal.h"
 
@@ -59,9 +60,86 @@ struct ArrayNode : RefCounted {
   explicit ArrayNode(std::vector<Value> v) : items(std::move(v)) {}
   std::vector<Value> items;
 };
+// The hash of a string key for a KeyIndex, from what a string Value holds: its head and size
+// inline, and for a string longer than its head, the first eight and the last eight bytes.
+// REQUIRES: `text` is the string when size > kHeadBytes (unread otherwise).
+uint64_t KeyHash(uint32_t head, size_t size, std::string_view text) {
+  uint64_t h = (uint64_t{head} << 32) | size;
+  if (size > kHeadBytes) {
+    uint64_t tail = 0;
+    std::memcpy(&tail, text.data() + size - std::min<size_t>(size, 8), std::min<size_t>(size, 8));
+    h = (PrefixOf(text) ^ size) + tail * 0xC2B2AE3D27D4EB4FULL;
+  }
+  return h * 0x9E3779B97F4A7C15ULL;
+}
+
+// An open-addressing table from a large object's string keys to their entries' positions, built
+// with the object, so that a lookup costs one or two predictable probes instead of a binary
+// search whose every step is a coin toss for the branch predictor. Only string keys are in it.
+class KeyIndex {
+ public:
+  // Objects smaller than this are binary-searched: a few steps, no table to build.
+  static constexpr size_t kMinEntries = 16;
+
+  KeyIndex() = default;
+  KeyIndex(const KeyIndex& other) : shift_(other.shift_) {
+    if (other.slots_ != nullptr) {
+      slots_ = std::make_unique<uint16_t[]>(other.capacity());
+      std::memcpy(slots_.get(), other.slots_.get(), other.capacity() * sizeof(uint16_t));
+    }
+  }
+  KeyIndex& operator=(const KeyIndex&) = delete;
+
+  bool built() const { return slots_ != nullptr; }
+  void Clear() { slots_.reset(); }
+
+  // Builds the table when `entries` is large enough (and positions fit in 16 bits); `hash_of`
+  // gives a string key's KeyHash.
+  template <typename HashOf>
+  void Build(std::span<const ObjectEntry> entries, HashOf hash_of) {
+    if (entries.size() < kMinEntries || entries.size() >= UINT16_MAX) return;
+    // At most half full: probes stay short.
+    size_t bits = 1;
+    while ((size_t{1} << bits) < 2 * entries.size())
+      ++bits;
+    shift_ = 64 - static_cast<int>(bits);
+    slots_ = std::make_unique<uint16_t[]>(capacity());
+    const size_t mask = capacity() - 1;
+    for (size_t i = 0; i < entries.size(); ++i) {
+      if (!entries[i].first.is_string()) continue;
+      size_t at = static_cast<size_t>(hash_of(entries[i].first) >> shift_);
+      while (slots_[at] != 0)
+        at = (at + 1) & mask;
+      slots_[at] = static_cast<uint16_t>(i + 1);
+    }
+  }
+
+  // The value of the entry whose key `matches`, or nullptr. REQUIRES: built().
+  template <typename Matches>
+  const Value* Find(std::span<const ObjectEntry> entries, uint64_t hash, Matches matches) const {
+    const size_t mask = capacity() - 1;
+    for (size_t at = static_cast<size_t>(hash >> shift_);; at = (at + 1) & mask) {
+      const uint16_t slot = slots_[at];
+      if (slot == 0) return nullptr;
+      const ObjectEntry& e = entries[slot - 1];
+      if (matches(e.first)) return &e.second;
+    }
+  }
+
+ private:
+  size_t capacity() const { return size_t{1} << (64 - shift_); }
+
+  std::unique_ptr<uint16_t[]> slots_;  // entry position + 1; 0 is an empty slot
+  int shift_ = 64;
+};
+
 struct ObjectNode : RefCounted {
   explicit ObjectNode(std::vector<ObjectEntry> e) : entries(std::move(e)) {}
+  ObjectNode(std::vector<ObjectEntry> e, const KeyIndex& i) : entries(std::move(e)), index(i) {}
   std::vector<ObjectEntry> entries;
+  // Built with the object; cleared when an insert moves entries (the object is then unique
+  // and being built, and falls back to binary search).
+  KeyIndex index;
 };
 struct SetNode : RefCounted {
   explicit SetNode(std::vector<Value> v) : items(std::move(v)) {}
@@ -250,9 +328,15 @@ Value Value::ObjectFromSorted(std::vector<ObjectEntry> entries) {
   assert(std::adjacent_find(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
            return a.first.Compare(b.first) >= 0;
          }) == entries.end());
+  auto node = MakeRef<ObjectNode>(std::move(entries));
+  node->index.Build(node->entries, [](const Value& key) {
+    return KeyHash(
+        key.str_head_, key.str_size_,
+        key.str_size_ > kHeadBytes ? std::string_view(key.string()) : std::string_view());
+  });
   Value v;
   v.kind_ = ValueKind::kObject;
-  v.node_ = MakeRef<ObjectNode>(std::move(entries)).Leak();
+  v.node_ = node.Leak();
   return v;
 }
 
@@ -334,9 +418,17 @@ bool Value::EqualStrings(const Value& other) const {
 
 const Value* Value::Find(const Value& key) const {
   if (kind_ == ValueKind::kObject && key.kind_ == ValueKind::kString) {
-    // The common case, a string key: most steps are decided by the heads, in the entries
+    const auto* node = static_cast<const ObjectNode*>(node_);
+    auto entries = std::span<const ObjectEntry>(node->entries);
+    if (node->index.built()) {
+      const uint64_t hash =
+          KeyHash(key.str_head_, key.str_size_,
+                  key.str_size_ > kHeadBytes ? std::string_view(key.string()) : std::string_view());
+      return node->index.Find(entries, hash,
+                              [&key](const Value& k) { return k.EqualStrings(key); });
+    }
+    // A small object, a string key: most steps are decided by the heads, in the entries
     // themselves, without loading a key's node. (A lower bound without branches was slower.)
-    auto entries = object();
     size_t lo = 0;
     size_t hi = entries.size();
     while (lo < hi) {
@@ -370,9 +462,17 @@ const Value* Value::Find(const Value& key) const {
 
 const Value* Value::Find(std::string_view key) const {
   if (kind_ != ValueKind::kObject) return nullptr;
-  auto entries = object();
-  // String keys sort after null, booleans and numbers and before composites: search that run.
+  const auto* node = static_cast<const ObjectNode*>(node_);
+  auto entries = std::span<const ObjectEntry>(node->entries);
   const uint32_t head = HeadOf(key);
+  if (node->index.built()) {
+    return node->index.Find(entries, KeyHash(head, SizeTag(key.size()), key),
+                            [head, size = SizeTag(key.size()), key](const Value& k) {
+                              return k.str_head_ == head && k.str_size_ == size &&
+                                     (size <= kHeadBytes || k.string() == key);
+                            });
+  }
+  // String keys sort after null, booleans and numbers and before composites: search that run.
   auto lo = std::lower_bound(entries.begin(), entries.end(), key,
                              [head](const ObjectEntry& e, std::string_view k) {
                                if (e.first.kind_ != ValueKind::kString) {
@@ -519,7 +619,9 @@ void Value::MakeUnique() {
       copy = MakeRef<SetNode>(static_cast<SetNode*>(node_)->items).Leak();
       break;
     case ValueKind::kObject:
-      copy = MakeRef<ObjectNode>(static_cast<ObjectNode*>(node_)->entries).Leak();
+      copy = MakeRef<ObjectNode>(static_cast<ObjectNode*>(node_)->entries,
+                                 static_cast<ObjectNode*>(node_)->index)
+                 .Leak();
       break;
     default:
       return;
@@ -563,6 +665,7 @@ const Value* Value::ObjectInsertIfAbsent(Value key, Value value) {
     pos = static_cast<size_t>(it - entries->begin());
   }
   MakeUnique();
+  static_cast<ObjectNode*>(node_)->index.Clear();  // positions move
   entries = &static_cast<ObjectNode*>(node_)->entries;
   entries->insert(entries->begin() + static_cast<long>(pos), {std::move(key), std::move(value)});
   return nullptr;

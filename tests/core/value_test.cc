@@ -189,5 +189,94 @@ TEST(ValueTest, CopiedAndMovedStringsKeepTheirOrder) {
   EXPECT_LT(assigned, Value::String("abcdefgi"));
 }
 
+// Keys an index of a large object must tell apart: short ones decided by the handle alone, long
+// ones sharing a head, a first eight bytes, a last eight bytes or all but their middle, one over
+// the 65,535 bytes a handle's size saturates at, and a key of each other kind.
+std::vector<ObjectEntry> KeysHardToHash(size_t count) {
+  std::vector<ObjectEntry> entries;
+  for (size_t i = 0; entries.size() < count; ++i) {
+    const std::string n = std::to_string(i);
+    for (const std::string& key : {n, "k" + n, "shared_prefix_" + n, n + "_shared_suffix",
+                                   "mid" + n + "dle_of_a_long_key", std::string(70000, 'x') + n}) {
+      entries.emplace_back(Value::String(key), Value::Int(static_cast<int64_t>(entries.size())));
+    }
+  }
+  entries.resize(count);
+  entries.emplace_back(Value::Int(3), S("int"));
+  entries.emplace_back(Value::Null(), S("null"));
+  entries.emplace_back(Value::Array({S("0")}), S("array"));
+  return entries;
+}
+
+// Every key found by both lookups with its own value, and a set of near misses found by neither.
+void ExpectLookupsMatch(const Value& o, const std::vector<ObjectEntry>& entries) {
+  for (const auto& [key, value] : entries) {
+    const Value* by_value = o.Find(key);
+    ASSERT_NE(by_value, nullptr) << key.TypeName() << " " << key.size();
+    EXPECT_EQ(*by_value, value);
+    if (!key.is_string()) continue;
+    const Value* by_view = o.Find(std::string_view(key.string()));
+    ASSERT_NE(by_view, nullptr) << key.string().substr(0, 40);
+    EXPECT_EQ(by_view, by_value);
+  }
+  const std::vector<std::string> near_misses = {"",
+                                                "k",
+                                                "shared_prefix_",
+                                                "_shared_suffix",
+                                                "middle_of_a_long_key",
+                                                "0_shared_suffiy",
+                                                std::string(70000, 'x'),
+                                                "3",
+                                                "null"};
+  for (const std::string& absent : near_misses) {
+    bool present = false;
+    for (const auto& e : entries)
+      present = present || (e.first.is_string() && e.first.string() == absent);
+    if (present) continue;
+    EXPECT_EQ(o.Find(Value::String(absent)), nullptr) << absent.substr(0, 40);
+    EXPECT_EQ(o.Find(std::string_view(absent)), nullptr) << absent.substr(0, 40);
+  }
+}
+
+TEST(ValueTest, LookupFindsEveryKeyOfObjectsOfEverySize) {
+  // Small objects are searched, large ones hashed; the sizes around where that changes, and
+  // large ones with long probe runs.
+  for (size_t count : {0u, 1u, 2u, 7u, 15u, 16u, 17u, 31u, 32u, 33u, 100u, 700u}) {
+    std::vector<ObjectEntry> entries = KeysHardToHash(count);
+    Value o = Value::Object(entries);
+    ExpectLookupsMatch(o, entries);
+  }
+}
+
+TEST(ValueTest, LookupStaysRightThroughCopyOnWriteUpdates) {
+  std::vector<ObjectEntry> entries = KeysHardToHash(40);
+  Value original = Value::Object(entries);
+  Value updated = original;
+  // An update of a value in place keeps every entry where it was.
+  *updated.ObjectFindMutable(entries[5].first) = S("changed");
+  // Inserts move entries.
+  for (std::string key : {"", "new", "k5x", "shared_prefix_zz"}) {
+    EXPECT_EQ(updated.ObjectInsertIfAbsent(Value::String(key), S(key.c_str())), nullptr);
+    entries.emplace_back(Value::String(key), S(key.c_str()));
+  }
+  entries[5].second = S("changed");
+  ExpectLookupsMatch(updated, entries);
+  ExpectLookupsMatch(original, KeysHardToHash(40));
+  EXPECT_EQ(updated.Find(S("new"))->string(), "new");
+  EXPECT_EQ(original.Find(S("new")), nullptr);
+}
+
+TEST(ValueTest, LookupInObjectTooLargeToIndexIsSearched) {
+  std::vector<ObjectEntry> entries;
+  for (int i = 0; i < 70000; ++i)
+    entries.emplace_back(Value::String("key" + std::to_string(i)), Value::Int(i));
+  Value o = Value::Object(entries);
+  for (int i : {0, 1, 65534, 65535, 69999}) {
+    ASSERT_NE(o.Find("key" + std::to_string(i)), nullptr) << i;
+    EXPECT_EQ(*o.Find(Value::String("key" + std::to_string(i))), Value::Int(i));
+  }
+  EXPECT_EQ(o.Find("key70000"), nullptr);
+}
+
 }  // namespace
 }  // namespace tf
