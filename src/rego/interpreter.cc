@@ -38,6 +38,37 @@ bool EqualValues(const Value& a, const Value& b) {
   return a == b;
 }
 
+// The element of `coll` under `key` (a set's member itself), or nullptr: kDot's lookup.
+const Value* Lookup(const Value& coll, const Value& key) {
+  return coll.is_set() ? coll.FindInSet(key) : coll.Find(key);
+}
+
+// A path into the input (`input.a.b`) compiles to a LoadInput followed by one kDot per key,
+// each reading the local the previous one wrote. The first kMaxFoldedLookups of them are folded
+// into the LoadInput's instruction (its count in `flags`), which saves a dispatch per key; each
+// still writes its own local. Returns the number folded.
+constexpr uint8_t kMaxFoldedLookups = 2;
+
+uint8_t FoldInputLookups(const std::vector<ir::Stmt>& stmts, size_t load, Instr& instr) {
+  uint8_t folded = 0;
+  ir::LocalId from = stmts[load].dst;
+  for (size_t i = load + 1; i < stmts.size() && folded < kMaxFoldedLookups; ++i) {
+    const ir::Stmt& dot = stmts[i];
+    if (dot.op != ir::Op::kDot || !dot.a.is_local() || dot.a.index != from) break;
+    if (folded == 0) {
+      instr.dst2 = dot.dst;
+      instr.a = ToRef(dot.b);
+    } else {
+      instr.target = dot.dst;
+      instr.b = ToRef(dot.b);
+    }
+    from = dot.dst;
+    ++folded;
+  }
+  instr.flags = folded;
+  return folded;
+}
+
 Status Conflict(std::string message) {
   return Status(ErrorCode::kEvalConflictError, std::move(message));
 }
@@ -83,8 +114,11 @@ Interpreter::Interpreter(const ir::Program& program)
   block_begin_.reserve(program.blocks.size() + 1);
   for (const ir::Block& block : program.blocks) {
     block_begin_.push_back(static_cast<uint32_t>(code_.size()));
-    for (const ir::Stmt& s : block.stmts) {
-      code_.push_back({s.op, s.flags, s.dst, s.dst2, ToRef(s.a), ToRef(s.b), s.target, s.block});
+    for (size_t i = 0; i < block.stmts.size(); ++i) {
+      const ir::Stmt& s = block.stmts[i];
+      Instr instr{s.op, s.flags, s.dst, s.dst2, ToRef(s.a), ToRef(s.b), s.target, s.block};
+      if (s.op == ir::Op::kLoadInput) i += FoldInputLookups(block.stmts, i, instr);
+      code_.push_back(instr);
       source_.push_back(&s);
     }
   }
@@ -394,9 +428,7 @@ Flow Interpreter::RunStmt(const Instr& s, bool all) {
       return Flow::kProduced;
     }
     case Op::kDot: {
-      const Value& coll = Get(s.a);
-      const Value& key = Get(s.b);
-      const Value* found = coll.is_set() ? coll.FindInSet(key) : coll.Find(key);
+      const Value* found = Lookup(Get(s.a), Get(s.b));
       if (found == nullptr) return Flow::kFail;
       if (Stable(s.a) != nullptr) {
         Borrow(s.dst, found);
@@ -427,10 +459,22 @@ Flow Interpreter::RunStmt(const Instr& s, bool all) {
       Set(s.dst, Value::String(std::move(out)));
       return Flow::kProduced;
     }
-    case Op::kLoadInput:
+    case Op::kLoadInput: {
       if (input_ == nullptr) return Flow::kFail;
       Borrow(s.dst, input_);
+      if (s.flags == 0) return Flow::kProduced;
+      // The folded lookups (FoldInputLookups), counted as the statements they were. Everything
+      // reached from the input may be borrowed.
+      steps_ += s.flags;
+      const Value* found = Lookup(*input_, Get(s.a));
+      if (found == nullptr) return Flow::kFail;
+      Borrow(s.dst2, found);
+      if (s.flags == 1) return Flow::kProduced;
+      found = Lookup(*found, Get(s.b));
+      if (found == nullptr) return Flow::kFail;
+      Borrow(s.target, found);
       return Flow::kProduced;
+    }
     case Op::kLoadData: {
       Value scratch;
       bool stable = false;

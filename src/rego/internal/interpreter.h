@@ -28,12 +28,16 @@ namespace tf::rego::internal {
 // An operand in 32 bits: a local slot, or with kConstRef set an index into the constant pool.
 using Ref = uint32_t;
 inline constexpr Ref kConstRef = 1u << 31;
+inline Ref ToRef(const ir::Operand& o) {
+  return o.is_local() ? o.index : o.index | kConstRef;
+}
 
 // A statement as the interpreter runs it: the fields the statements of the hot path read, in 28
 // bytes instead of an ir::Stmt's 88, and every block's statements in one array. A query's
 // statements then stay in the L1 cache while its input streams through it (profiling a pack's
 // predicates found most ir::Stmt loads missing it). Arguments and locations are read from the
-// ir::Stmt the instruction was made from (Interpreter::Source).
+// ir::Stmt the instruction was made from (Interpreter::Source). A kLoadInput instruction may also
+// carry the lookups that follow it (see FoldInputLookups in interpreter.cc).
 struct Instr {
   ir::Op op;
   uint8_t flags;
@@ -74,7 +78,7 @@ class Interpreter {
 
   // Statements (interpreter.cc). A statement returns kProduced to let its block continue.
   Flow RunBlock(ir::BlockId block, bool all);
-  Flow RunStmt(const Instr& s, bool all);
+  [[gnu::always_inline]] Flow RunStmt(const Instr& s, bool all);
   Flow RunScan(const Instr& s, bool all);
   // The statement `s` was made from.
   const ir::Stmt& Source(const Instr& s) const { return *source_[&s - code_.data()]; }
@@ -116,7 +120,6 @@ class Interpreter {
     bool defined = false;
   };
 
-  static Ref ToRef(const ir::Operand& o) { return o.is_local() ? o.index : o.index | kConstRef; }
   const Value& Get(Ref r) const {
     if ((r & kConstRef) != 0) return program_.constants[r & ~kConstRef];
     const Slot& s = stack_[base_ + r];
