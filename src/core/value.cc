@@ -176,90 +176,25 @@ std::string_view KindName(ValueKind kind) {
   return "unknown";
 }
 
-Value::Value(const Value& other) noexcept
-    : kind_(other.kind_),
-      big_number_(other.big_number_),
-      str_size_(other.str_size_),
-      str_head_(other.str_head_),
-      int_(other.int_) {
-  Retain();
-}
-
-Value::Value(Value&& other) noexcept
-    : kind_(other.kind_),
-      big_number_(other.big_number_),
-      str_size_(other.str_size_),
-      str_head_(other.str_head_),
-      int_(other.int_) {
-  other.kind_ = ValueKind::kNull;
-  other.big_number_ = false;
-  other.str_size_ = 0;
-  other.str_head_ = 0;
-  other.int_ = 0;
-}
-
-Value& Value::operator=(const Value& other) noexcept {
-  if (this != &other) {
-    other.Retain();
-    Release();
-    kind_ = other.kind_;
-    big_number_ = other.big_number_;
-    str_size_ = other.str_size_;
-    str_head_ = other.str_head_;
-    int_ = other.int_;
-  }
-  return *this;
-}
-
-Value& Value::operator=(Value&& other) noexcept {
-  if (this != &other) {
-    Release();
-    kind_ = other.kind_;
-    big_number_ = other.big_number_;
-    str_size_ = other.str_size_;
-    str_head_ = other.str_head_;
-    int_ = other.int_;
-    other.kind_ = ValueKind::kNull;
-    other.big_number_ = false;
-    other.str_size_ = 0;
-    other.str_head_ = 0;
-    other.int_ = 0;
-  }
-  return *this;
-}
-
-void Value::Retain() const noexcept {
+void Value::DeleteNode() noexcept {
   switch (kind_) {
     case ValueKind::kNull:
     case ValueKind::kBool:
       return;
     case ValueKind::kNumber:
-      if (big_number_) node_->AddRef();
-      return;
-    default:
-      node_->AddRef();
-  }
-}
-
-void Value::Release() noexcept {
-  switch (kind_) {
-    case ValueKind::kNull:
-    case ValueKind::kBool:
-      return;
-    case ValueKind::kNumber:
-      if (big_number_ && node_->Release()) delete static_cast<internal::BigDecimal*>(node_);
+      delete static_cast<internal::BigDecimal*>(node_);
       return;
     case ValueKind::kString:
-      if (node_->Release()) delete static_cast<StringNode*>(node_);
+      delete static_cast<StringNode*>(node_);
       return;
     case ValueKind::kArray:
-      if (node_->Release()) delete static_cast<ArrayNode*>(node_);
+      delete static_cast<ArrayNode*>(node_);
       return;
     case ValueKind::kObject:
-      if (node_->Release()) delete static_cast<ObjectNode*>(node_);
+      delete static_cast<ObjectNode*>(node_);
       return;
     case ValueKind::kSet:
-      if (node_->Release()) delete static_cast<SetNode*>(node_);
+      delete static_cast<SetNode*>(node_);
       return;
   }
 }
