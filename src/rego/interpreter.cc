@@ -123,6 +123,12 @@ Interpreter::Interpreter(const ir::Program& program)
     }
   }
   block_begin_.push_back(static_cast<uint32_t>(code_.size()));
+  plain_doc_.reserve(program.nodes.size());
+  for (const ir::Node& n : program.nodes) {
+    const bool plain = n.partial_set == ir::kNone && n.object == ir::kNone && n.children.empty() &&
+                       !n.path.empty();
+    plain_doc_.push_back(plain ? n.complete : ir::kNone);
+  }
 }
 
 Result<QueryResult> Interpreter::Run(size_t query, const EvalOptions& options) {
@@ -140,6 +146,7 @@ Result<QueryResult> Interpreter::Run(size_t query, const EvalOptions& options) {
     input_ = &input_store_.back();
   }
   data_ = options.data != nullptr ? options.data : &empty_object_;
+  data_empty_ = data_->size() == 0;
   data_overrides_.clear();
   mocks_.clear();
   mock_floor_ = 0;

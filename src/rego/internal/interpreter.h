@@ -162,6 +162,10 @@ class Interpreter {
   std::vector<Instr> code_;
   std::vector<uint32_t> block_begin_;
   std::vector<const ir::Stmt*> source_;
+  // Per rule-tree node whose document is the value of its complete rules alone (no other rules,
+  // no children, not the root), that function; kNone for the others. Such a document, when there
+  // is no base data and no `with data`, is computed without reading the node (ComputeDoc).
+  std::vector<ir::FuncId> plain_doc_;
   const EvalOptions* options_ = nullptr;
   // Slots of the frames in use, [0, top_); every slot from top_ on is empty (undefined, owning
   // nothing), so a new frame needs no initialisation and the stack is never shrunk.
@@ -177,6 +181,7 @@ class Interpreter {
   std::deque<Value> input_store_;
   Value empty_object_;  // the data without any, and the bindings of a query without variables
   const Value* data_ = nullptr;
+  bool data_empty_ = true;  // *data_ has nothing under any path
   std::vector<DataOverride> data_overrides_;
   std::vector<Mock> mocks_;
   // Mocks below this index are invisible: set while a replacement function runs, so that a
