@@ -34,13 +34,21 @@ Status BadBase64(std::string what) {
 
 }  // namespace
 
+void AppendHex(std::string& out, std::span<const uint8_t> bytes) {
+  // Written through a pointer into the grown string: a push_back per digit checked the
+  // capacity each time (receipts and hashes are encoded on every request).
+  const size_t start = out.size();
+  out.resize(start + bytes.size() * 2);
+  char* p = out.data() + start;
+  for (uint8_t b : bytes) {
+    *p++ = kHex[b >> 4];
+    *p++ = kHex[b & 0xF];
+  }
+}
+
 std::string HexEncode(std::span<const uint8_t> bytes) {
   std::string out;
-  out.reserve(bytes.size() * 2);
-  for (uint8_t b : bytes) {
-    out.push_back(kHex[b >> 4]);
-    out.push_back(kHex[b & 0xF]);
-  }
+  AppendHex(out, bytes);
   return out;
 }
 
@@ -64,28 +72,40 @@ Result<std::string> HexDecode(std::string_view hex) {
   return out;
 }
 
-std::string Base64Encode(std::span<const uint8_t> bytes, Base64Alphabet alphabet,
-                         Base64Padding padding) {
+void AppendBase64(std::string& out, std::span<const uint8_t> bytes, Base64Alphabet alphabet,
+                  Base64Padding padding) {
   const char* table = alphabet == Base64Alphabet::kStandard ? kStd : kUrl;
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
+  const size_t rest = bytes.size() % 3;
+  const size_t chars =
+      bytes.size() / 3 * 4 + (rest == 0 ? 0 : (padding == Base64Padding::kPad ? 4 : rest + 1));
+  const size_t start = out.size();
+  out.resize(start + chars);
+  char* p = out.data() + start;
   size_t i = 0;
   for (; i + 3 <= bytes.size(); i += 3) {
     uint32_t n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
-    out.push_back(table[(n >> 18) & 63]);
-    out.push_back(table[(n >> 12) & 63]);
-    out.push_back(table[(n >> 6) & 63]);
-    out.push_back(table[n & 63]);
+    *p++ = table[(n >> 18) & 63];
+    *p++ = table[(n >> 12) & 63];
+    *p++ = table[(n >> 6) & 63];
+    *p++ = table[n & 63];
   }
-  size_t rest = bytes.size() - i;
   if (rest > 0) {
     uint32_t n = bytes[i] << 16;
     if (rest == 2) n |= bytes[i + 1] << 8;
-    out.push_back(table[(n >> 18) & 63]);
-    out.push_back(table[(n >> 12) & 63]);
-    if (rest == 2) out.push_back(table[(n >> 6) & 63]);
-    if (padding == Base64Padding::kPad) out.append(rest == 1 ? "==" : "=");
+    *p++ = table[(n >> 18) & 63];
+    *p++ = table[(n >> 12) & 63];
+    if (rest == 2) *p++ = table[(n >> 6) & 63];
+    if (padding == Base64Padding::kPad) {
+      *p++ = '=';
+      if (rest == 1) *p++ = '=';
+    }
   }
+}
+
+std::string Base64Encode(std::span<const uint8_t> bytes, Base64Alphabet alphabet,
+                         Base64Padding padding) {
+  std::string out;
+  AppendBase64(out, bytes, alphabet, padding);
   return out;
 }
 

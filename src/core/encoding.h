@@ -15,6 +15,8 @@
 namespace tf {
 
 std::string HexEncode(std::span<const uint8_t> bytes);
+// Appends the lower-case hex of `bytes` to `out` (no temporary string).
+void AppendHex(std::string& out, std::span<const uint8_t> bytes);
 std::string HexEncode(std::string_view bytes);
 // Accepts upper or lower case; fails on odd length or a non-hex digit.
 Result<std::string> HexDecode(std::string_view hex);
@@ -28,6 +30,10 @@ std::string Base64Encode(std::string_view bytes,
 std::string Base64Encode(std::span<const uint8_t> bytes,
                          Base64Alphabet alphabet = Base64Alphabet::kStandard,
                          Base64Padding padding = Base64Padding::kPad);
+// Appends the base64 of `bytes` to `out` (no temporary string). kOptional writes no padding.
+void AppendBase64(std::string& out, std::span<const uint8_t> bytes,
+                  Base64Alphabet alphabet = Base64Alphabet::kStandard,
+                  Base64Padding padding = Base64Padding::kPad);
 // kOptional accepts input with or without padding. Fails on bad characters or lengths, and on
 // non-zero trailing bits (strict, as Go's encoding/base64 Strict mode).
 Result<std::string> Base64Decode(std::string_view text,

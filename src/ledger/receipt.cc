@@ -44,10 +44,15 @@ std::string Receipt::ToJson(bool pretty) const {
 void Receipt::AppendJson(std::string& out) const {
   // Keys sorted, as Value objects keep them; integers as plain digits, as the writer prints
   // them (seq and leaf_index stay below 2^53, the version is 1).
+  // Room for the members besides the metadata: one growth instead of several.
+  constexpr size_t kFixedBytes = 320;
+  constexpr size_t kProofHashBytes = 47;  // "base64 of 32 bytes",
+  out.reserve(out.size() + kFixedBytes + checkpoint.size() + entry.tenant.size() +
+              entry.kind.size() + kProofHashBytes * inclusion_proof.size());
   out += "{\"checkpoint\":";
   AppendJsonString(out, checkpoint);
   out += ",\"entry\":{\"content_hash\":\"";
-  out += HexEncode(entry.content_hash);
+  AppendHex(out, entry.content_hash);
   out += "\",\"kind\":";
   AppendJsonString(out, entry.kind);
   out += ",\"metadata\":";
@@ -66,7 +71,7 @@ void Receipt::AppendJson(std::string& out) const {
   for (size_t i = 0; i < inclusion_proof.size(); ++i) {
     if (i > 0) out += ',';
     out += '"';
-    out += HashToBase64(inclusion_proof[i]);
+    AppendBase64(out, inclusion_proof[i]);
     out += '"';
   }
   out += "],\"leaf_index\":";
