@@ -54,31 +54,31 @@ struct HttpServer::Impl {
   }
 
   void Accept() {
-    acceptor.async_accept(
-        net::make_strand(ioc), [this](boost::system::error_code ec, tcp::socket socket) {
-          if (!acceptor.is_open() || core.draining) return;
-          if (ec) {
-            // Out of descriptors and the like: back off briefly instead of spinning.
-            constexpr auto kBackoff = std::chrono::milliseconds(50);
-            retry_timer.expires_after(kBackoff);
-            retry_timer.async_wait([this](boost::system::error_code) { Accept(); });
-            return;
-          }
-          if (core.Count() >= options.limits.max_connections) {
-            core.connections_rejected.Add();
-            boost::system::error_code ignored;
-            socket.close(ignored);
-          } else {
-            boost::system::error_code ignored;
-            socket.set_option(tcp::no_delay(true), ignored);
-            if (tls) {
-              internal::StartTlsSession(core, std::move(socket), tls->Current());
-            } else {
-              internal::StartPlainSession(core, std::move(socket));
-            }
-          }
-          Accept();
-        });
+    acceptor.async_accept(net::make_strand(ioc), [this](boost::system::error_code ec,
+                                                        internal::SessionSocket socket) {
+      if (!acceptor.is_open() || core.draining) return;
+      if (ec) {
+        // Out of descriptors and the like: back off briefly instead of spinning.
+        constexpr auto kBackoff = std::chrono::milliseconds(50);
+        retry_timer.expires_after(kBackoff);
+        retry_timer.async_wait([this](boost::system::error_code) { Accept(); });
+        return;
+      }
+      if (core.Count() >= options.limits.max_connections) {
+        core.connections_rejected.Add();
+        boost::system::error_code ignored;
+        socket.close(ignored);
+      } else {
+        boost::system::error_code ignored;
+        socket.set_option(tcp::no_delay(true), ignored);
+        if (tls) {
+          internal::StartTlsSession(core, std::move(socket), tls->Current());
+        } else {
+          internal::StartPlainSession(core, std::move(socket));
+        }
+      }
+      Accept();
+    });
   }
 
   void Stop() {

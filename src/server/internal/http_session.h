@@ -7,16 +7,23 @@
 #ifndef TF_SERVER_INTERNAL_HTTP_SESSION_H_
 #define TF_SERVER_INTERNAL_HTTP_SESSION_H_
 
+#include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/strand.hpp>
 
 #include "server/internal/server_core.h"
 #include "server/internal/tls_context.h"
 
 namespace tf::server::internal {
 
+// A connection's own strand, as a concrete type: with Asio's type-erased any_io_executor every
+// asynchronous operation copied and re-wrapped the executor (a heap allocation each time).
+using SessionStrand = boost::asio::strand<boost::asio::io_context::executor_type>;
+using SessionSocket = boost::asio::basic_stream_socket<boost::asio::ip::tcp, SessionStrand>;
+
 // REQUIRES: `socket` is on its own strand (accepted with make_strand).
-void StartPlainSession(ServerCore& core, boost::asio::ip::tcp::socket socket);
-void StartTlsSession(ServerCore& core, boost::asio::ip::tcp::socket socket, SslContextRef context);
+void StartPlainSession(ServerCore& core, SessionSocket socket);
+void StartTlsSession(ServerCore& core, SessionSocket socket, SslContextRef context);
 
 }  // namespace tf::server::internal
 
