@@ -80,9 +80,11 @@ class KeyIndex {
  public:
   // Objects smaller than this are binary-searched: a few steps, no table to build.
   static constexpr size_t kMinEntries = 16;
+  // The furthest a key may sit from its hash's slot; beyond it the table is not kept.
+  static constexpr size_t kMaxProbe = 32;
 
   KeyIndex() = default;
-  KeyIndex(const KeyIndex& other) : shift_(other.shift_) {
+  KeyIndex(const KeyIndex& other) : shift_(other.shift_), max_probe_(other.max_probe_) {
     if (other.slots_ != nullptr) {
       slots_ = std::make_unique<uint16_t[]>(other.capacity());
       std::memcpy(slots_.get(), other.slots_.get(), other.capacity() * sizeof(uint16_t));
@@ -108,9 +110,18 @@ class KeyIndex {
     for (size_t i = 0; i < entries.size(); ++i) {
       if (!entries[i].first.is_string()) continue;
       size_t at = static_cast<size_t>(hash_of(entries[i].first) >> shift_);
-      while (slots_[at] != 0)
+      size_t probe = 0;
+      while (slots_[at] != 0) {
         at = (at + 1) & mask;
+        if (++probe > kMaxProbe) {
+          // Keys chosen to collide (the hash is unkeyed and the keys often come from a request)
+          // would make building quadratic: such an object is binary-searched instead.
+          slots_.reset();
+          return;
+        }
+      }
       slots_[at] = static_cast<uint16_t>(i + 1);
+      max_probe_ = std::max(max_probe_, probe);
     }
   }
 
@@ -118,12 +129,16 @@ class KeyIndex {
   template <typename Matches>
   const Value* Find(std::span<const ObjectEntry> entries, uint64_t hash, Matches matches) const {
     const size_t mask = capacity() - 1;
-    for (size_t at = static_cast<size_t>(hash >> shift_);; at = (at + 1) & mask) {
+    size_t at = static_cast<size_t>(hash >> shift_);
+    // No key sits further than max_probe_ from its slot, so a missing key's search stops there
+    // even inside a long run of occupied slots.
+    for (size_t probe = 0; probe <= max_probe_; ++probe, at = (at + 1) & mask) {
       const uint16_t slot = slots_[at];
       if (slot == 0) return nullptr;
       const ObjectEntry& e = entries[slot - 1];
       if (matches(e.first)) return &e.second;
     }
+    return nullptr;
   }
 
  private:
@@ -131,6 +146,7 @@ class KeyIndex {
 
   std::unique_ptr<uint16_t[]> slots_;  // entry position + 1; 0 is an empty slot
   int shift_ = 64;
+  size_t max_probe_ = 0;
 };
 
 struct ObjectNode : RefCounted {

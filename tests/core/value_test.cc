@@ -266,6 +266,27 @@ TEST(ValueTest, LookupStaysRightThroughCopyOnWriteUpdates) {
   EXPECT_EQ(original.Find(S("new")), nullptr);
 }
 
+TEST(ValueTest, LookupOfKeysChosenToCollide) {
+  // Same size, same first and last eight bytes: one hash for all. Up to the probe limit they
+  // share the table's slots; past it the object is searched instead of built in quadratic time.
+  auto colliding = [](size_t i) {
+    std::string middle = std::to_string(i);
+    return "samehead" + std::string(6 - middle.size(), '0') + middle + "sametail";
+  };
+  for (size_t count : {16u, 33u, 34u, 20000u}) {
+    std::vector<ObjectEntry> entries;
+    for (size_t i = 0; i < count; ++i)
+      entries.emplace_back(Value::String(colliding(i)), Value::Int(static_cast<int64_t>(i)));
+    Value o = Value::Object(entries);
+    for (size_t i : {size_t{0}, count / 2, count - 1}) {
+      ASSERT_NE(o.Find(colliding(i)), nullptr) << count << " " << i;
+      EXPECT_EQ(*o.Find(Value::String(colliding(i))), Value::Int(static_cast<int64_t>(i)));
+    }
+    EXPECT_EQ(o.Find(colliding(count)), nullptr) << count;
+    EXPECT_EQ(o.Find(Value::String(colliding(count + 1))), nullptr) << count;
+  }
+}
+
 TEST(ValueTest, LookupInObjectTooLargeToIndexIsSearched) {
   std::vector<ObjectEntry> entries;
   for (int i = 0; i < 70000; ++i)
