@@ -37,6 +37,7 @@ Ledger::Impl::Impl(LedgerOptions options)
       clock_(options.clock),
       signer_(std::move(options.signer)),
       max_batch_entries_(std::max<size_t>(1, options.max_batch_entries)),
+      group_window_(std::max<int64_t>(0, options.group_window_nanos)),
       requested_origin_(std::move(options.origin)),
       cache_(options.cached_node_min_level) {}
 

@@ -51,6 +51,12 @@ struct LedgerOptions {
   std::string origin;
   // Upper bound on entries in one group commit (one synced write, one checkpoint).
   size_t max_batch_entries = 8192;
+  // How long the commit thread lets asynchronous appends gather before it commits them, when the
+  // previous group held more than one writer (appends arriving as a stream). Each group costs a
+  // checkpoint signature and a synced write whatever its size, so a short wait under load buys
+  // fewer, larger groups for up to this much latency per append. 0 commits at once; a lone
+  // append and blocking writers never wait.
+  int64_t group_window_nanos = 0;
   // Nodes at or above this level are kept in memory (see internal/node_cache.h).
   int cached_node_min_level = 8;
 };

@@ -192,9 +192,17 @@ Status Ledger::Impl::Enqueue(Writer* w) {
 void Ledger::Impl::PumpLoop() {
   MutexLock lock(&mu_);
   Wakeups wakeups;
+  bool gathered = false;  // The group at the front has had its window.
   while (true) {
     const bool ready = !writers_.empty() && writers_.front()->callback;
-    if (ready) {
+    if (ready && !gathered && group_window_.count() > 0 && last_group_writers_ > 1 &&
+        !shutting_down_) {
+      // Appends are arriving as a stream: let more of them join this group (one signature and
+      // one synced write for all). Writers queue meanwhile; shutdown cuts the wait short.
+      gathered = true;
+      pump_cv_.WaitFor(group_window_);
+    } else if (ready) {
+      gathered = false;
       LeadGroup(wakeups);
       if (wakeups.next_leader != nullptr || !wakeups.done.empty()) {
         mu_.Unlock();
@@ -228,6 +236,7 @@ void Ledger::Impl::LeadGroup(Wakeups& wakeups) {
     if (status.ok()) BuildBlockingReceipts(group, done->group);
     mu_.Lock();
     if (!status.ok() && status.code() != ErrorCode::kLedgerConflict) sticky_error_ = status;
+    last_group_writers_ = group.size();
     if (status.ok()) {
       ++stats_.commits;
       stats_.entries += count;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <condition_variable>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -268,6 +269,83 @@ TEST_F(LedgerTest, AsyncAppendsCompleteWithVerifiableReceipts) {
     ASSERT_TRUE(VerifyReceipt(r, signer_.verifier()).ok());
   EXPECT_EQ(ledger->Head().size, uint64_t{kCount});
   EXPECT_LT(ledger->Stats().commits, uint64_t{kCount});  // Queued appends shared commits.
+}
+
+// Counts completed asynchronous appends and lets a test wait for a number of them.
+class AsyncDone {
+ public:
+  Ledger::AppendCallback Callback() {
+    return [this](Result<Receipt> r) {
+      EXPECT_TRUE(r.ok()) << r.status().ToString();
+      std::lock_guard l(mu_);
+      ++done_;
+      cv_.notify_all();
+    };
+  }
+  void WaitFor(int n) {
+    std::unique_lock l(mu_);
+    cv_.wait(l, [&] { return done_ >= n; });
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable cv_;
+  int done_ = 0;
+};
+
+TEST_F(LedgerTest, AGroupWindowGathersAStreamOfAsyncAppendsIntoOneCommit) {
+  GatedStore gated(store_);
+  LedgerOptions o;
+  o.store = &gated;
+  o.clock = &clock_;
+  o.signer = signer_;
+  // Long enough that the appends below are queued before it ends, even on a loaded machine.
+  o.group_window_nanos = 300'000'000;
+  auto ledger = *Ledger::Open(std::move(o));
+  AsyncDone done;
+  // A lone append is committed at once; two queued behind its commit make a group of two, the
+  // sign of a stream.
+  gated.CloseGate();
+  ledger->AppendAsync(Request("acme", 0), done.Callback());
+  while (!gated.WriterBlocked())
+    std::this_thread::yield();
+  ledger->AppendAsync(Request("acme", 1), done.Callback());
+  ledger->AppendAsync(Request("acme", 2), done.Callback());
+  gated.OpenGate();
+  done.WaitFor(3);
+  EXPECT_EQ(ledger->Stats().largest_batch, 2u);
+  // The next append waits for the window, and the ones arriving meanwhile join its commit.
+  const int writes_before = gated.writes();
+  constexpr int kStream = 7;
+  for (int i = 3; i < 3 + kStream; ++i)
+    ledger->AppendAsync(Request("acme", i), done.Callback());
+  done.WaitFor(3 + kStream);
+  EXPECT_EQ(gated.writes() - writes_before, 1);
+  EXPECT_EQ(ledger->Stats().largest_batch, uint64_t{kStream});
+  EXPECT_EQ(ledger->Head().size, uint64_t{3 + kStream});
+}
+
+TEST_F(LedgerTest, DestructorCutsAGroupWindowShortAndCompletesItsAppends) {
+  AsyncDone done;
+  {
+    LedgerOptions o;
+    o.store = &store_;
+    o.clock = &clock_;
+    o.signer = signer_;
+    o.group_window_nanos = int64_t{3600} * 1'000'000'000;  // An hour: only shutdown ends it.
+    auto ledger = *Ledger::Open(std::move(o));
+    std::vector<AppendRequest> two;
+    two.push_back(Request("acme", 0));
+    two.push_back(Request("acme", 1));
+    ASSERT_TRUE(ledger->AppendBatch(std::move(two)).ok());
+    // Once a group of these holds more than one writer, the next one waits for the window,
+    // which only the destructor can end.
+    for (int i = 2; i < 12; ++i)
+      ledger->AppendAsync(Request("acme", i), done.Callback());
+  }
+  done.WaitFor(10);
+  auto reopened = OpenLedger(store_);
+  EXPECT_EQ(reopened->Head().size, 12u);
 }
 
 TEST_F(LedgerTest, DestructorCompletesQueuedAsyncAppends) {

@@ -10,6 +10,7 @@
 #ifndef TF_LEDGER_INTERNAL_LEDGER_IMPL_H_
 #define TF_LEDGER_INTERNAL_LEDGER_IMPL_H_
 
+#include <chrono>
 #include <deque>
 #include <memory>
 #include <string>
@@ -50,6 +51,7 @@ class Ledger::Impl {
   const Clock* const clock_;
   const std::optional<NoteSigner> signer_;
   const size_t max_batch_entries_;
+  const std::chrono::nanoseconds group_window_;
   const std::string requested_origin_;
   NoteVerifier verifier_;
   std::string origin_;
@@ -124,6 +126,7 @@ class Ledger::Impl {
   std::deque<std::unique_ptr<Completion>> completions_ TF_GUARDED_BY(mu_);
   size_t finishing_ TF_GUARDED_BY(mu_) = 0;  // Writers in completions_ or being finished.
   bool commit_loop_done_ TF_GUARDED_BY(mu_) = false;
+  size_t last_group_writers_ TF_GUARDED_BY(mu_) = 0;  // Writers in the latest group commit.
   // Wakes the thread that leads groups whose first writer is asynchronous.
   internal::CondVar pump_cv_{&mu_};
   // Wakes the finisher thread when a completion arrives at an empty queue.

@@ -6,6 +6,7 @@
 #ifndef TF_LEDGER_INTERNAL_MUTEX_H_
 #define TF_LEDGER_INTERNAL_MUTEX_H_
 
+#include <chrono>
 #include <condition_variable>
 #include <mutex>
 
@@ -54,6 +55,12 @@ class CondVar {
   void Wait() TF_NO_THREAD_SAFETY_ANALYSIS {
     std::unique_lock<std::mutex> lock(mu_->mu_, std::adopt_lock);
     cv_.wait(lock);
+    lock.release();
+  }
+  // REQUIRES: mu held. As Wait, for at most `timeout` (a Signal may end it sooner).
+  void WaitFor(std::chrono::nanoseconds timeout) TF_NO_THREAD_SAFETY_ANALYSIS {
+    std::unique_lock<std::mutex> lock(mu_->mu_, std::adopt_lock);
+    cv_.wait_for(lock, timeout);
     lock.release();
   }
   void Signal() { cv_.notify_one(); }
