@@ -58,9 +58,6 @@ struct ServerApp::Parts {
 namespace {
 
 constexpr std::string_view kLogKeyName = "trust-fabric.local/log";
-// Under a stream of decisions the ledger gathers appends this long before a group commit: one
-// signature and one synced write for ~3x more receipts (docs/PERFORMANCE.md, `proof serve`).
-constexpr int64_t kLedgerGroupWindowNanos = 500'000;
 
 Status OpenLedger(ServerApp::Parts& p);
 
@@ -127,7 +124,7 @@ Status OpenLedger(ServerApp::Parts& p) {
   options.store = p.store.get();
   options.clock = p.env.clock;
   options.signer = std::move(key.signer);
-  options.group_window_nanos = kLedgerGroupWindowNanos;
+  options.group_window_nanos = p.config.ledger_group_window_nanos;
   TF_ASSIGN_OR_RETURN(p.ledger, ledger::Ledger::Open(std::move(options)));
   ledger::EvidenceOptions evidence;
   evidence.max_content_bytes = p.config.limits.max_evidence_bytes;

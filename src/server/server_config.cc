@@ -139,7 +139,12 @@ Result<ServerConfig> ParseServerConfig(const Value& doc, const std::string& base
     ConfigReader lr(*ledger, "ledger");
     TF_RETURN_IF_ERROR(lr.CheckIsMapping());
     TF_RETURN_IF_ERROR(lr.String("signing_key", out.signing_key_file));
+    TF_RETURN_IF_ERROR(lr.Duration("group_window", out.ledger_group_window_nanos));
     TF_RETURN_IF_ERROR(lr.Finish());
+    // Every receipt of a stream may wait this long: beyond 100 ms it is a misconfiguration.
+    constexpr int64_t kMaxGroupWindowNanos = 100'000'000;
+    if (out.ledger_group_window_nanos < 0 || out.ledger_group_window_nanos > kMaxGroupWindowNanos)
+      return lr.Error("group_window", "must be 0..100ms");
     out.signing_key_file = Resolve(base_dir, out.signing_key_file);
   }
   if (const Value* packs = r.Raw("packs")) {

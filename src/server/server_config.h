@@ -45,7 +45,10 @@ struct ServerConfig {
   QuotaConfig quotas;
   TlsSettings tls;
   std::string signing_key_file;  // empty: <data_dir>/keys/checkpoint.key
-  std::string packs_dir;         // packs served to every tenant, loaded at start
+  // How long the ledger lets a stream of decisions gather before a group commit (one signature
+  // and one synced write per group); 0 commits at once. See docs/LEDGER.md, "Group commit".
+  int64_t ledger_group_window_nanos = 500'000;
+  std::string packs_dir;  // packs served to every tenant, loaded at start
 };
 
 // Parses a config document; `base_dir` resolves relative paths (the config file's folder).

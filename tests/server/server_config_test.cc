@@ -54,6 +54,24 @@ TEST(ServerConfigTest, ResolvesRelativePathsAgainstTheConfigFolder) {
   EXPECT_EQ(c->auth->jwks.file, "/etc/tf/jwks.json");
 }
 
+TEST(ServerConfigTest, LedgerGroupWindowDefaultsToHalfAMillisecondAndIsBounded) {
+  Result<ServerConfig> c = ParseServerConfig(*ParseYaml("listen: 127.0.0.1:0\n"), "");
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->ledger_group_window_nanos, 500'000);
+  c = ParseServerConfig(*ParseYaml("ledger: {group_window: 2ms}\n"), "");
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->ledger_group_window_nanos, 2'000'000);
+  c = ParseServerConfig(*ParseYaml("ledger: {group_window: 0}\n"), "");
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->ledger_group_window_nanos, 0);
+  for (const char* bad : {"ledger: {group_window: 1s}\n", "ledger: {group_window: -1ms}\n",
+                          "ledger: {group_window: soon}\n"}) {
+    c = ParseServerConfig(*ParseYaml(bad), "");
+    ASSERT_FALSE(c.ok()) << bad;
+    EXPECT_NE(c.status().message().find("ledger.group_window"), std::string_view::npos) << bad;
+  }
+}
+
 TEST(ServerConfigTest, ParsesListenAddresses) {
   EXPECT_EQ(ParseListenAddress("127.0.0.1:8443")->port, 8443);
   EXPECT_EQ(ParseListenAddress("[::1]:0")->host, "::1");
