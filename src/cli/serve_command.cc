@@ -1,12 +1,15 @@
 // `proof serve --listen HOST:PORT --data DIR [--config FILE] [--dev]
 //              [--tls-cert F --tls-key F [--client-ca F]]`: the decision API (src/server).
 // SIGTERM/SIGINT drain and stop; SIGHUP reloads the TLS files and the JWKS.
+#include <unistd.h>
+
 #include <csignal>
 #include <iostream>
 
 #include "cli/cli_util.h"
 #include "cli/command.h"
 #include "core/clock.h"
+#include "core/fd_streambuf.h"
 #include "core/logger.h"
 #include "core/metrics.h"
 #include "core/random.h"
@@ -96,7 +99,11 @@ int RunServe(const ServeArgs& args) {
   SystemClock clock;
   SystemRandom random;
   MetricsRegistry metrics;
-  JsonLinesLogger logger(std::cerr, clock);
+  // One line per request: written back as it grows, so its pages never pile up into a
+  // writeback burst that stalls the ledger's synced writes (see fd_streambuf.h).
+  FdStreamBuf log_buffer(STDERR_FILENO);
+  std::ostream log_stream(&log_buffer);
+  JsonLinesLogger logger(log_stream, clock);
   Result<std::unique_ptr<server::ServerApp>> app =
       server::ServerApp::Start(*config, server::ServeMode{args.dev},
                                server::ServerAppEnv{&logger, &metrics, &clock, &random});

@@ -344,6 +344,9 @@ Result<std::unique_ptr<RocksDbStore>> RocksDbStore::Open(const std::string& path
   // A proof reads one 16 KB tile, mostly from the page cache: mapping the files saves a pread,
   // a copy and a buffer per read. Writes and their syncs are unaffected.
   db_options.allow_mmap_reads = true;
+  // A memtable flush writes an SST file of several MB and syncs it at the end; writing it back
+  // a MiB at a time keeps that burst from queueing ahead of the WAL's synced commits.
+  db_options.bytes_per_sync = size_t{1} << 20;
   LimitInfoLogs(db_options);
 
   std::shared_ptr<rocksdb::Cache> cache = rocksdb::NewLRUCache(options.block_cache_bytes);
