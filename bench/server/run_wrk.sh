@@ -21,6 +21,9 @@ THREADS=${THREADS:-2}
 command -v wrk >/dev/null || { echo "wrk is not installed (scripts/bootstrap installs it)"; exit 2; }
 [[ -x "$PROOF" ]] || { echo "no proof binary at $PROOF (build it first)"; exit 2; }
 
+# Dirty pages of earlier work (a build just linked) would be written back during the timed runs
+# and queue ahead of the ledger's synced commits: start with none.
+sync
 work=$(mktemp -d)
 server_pid=""
 cleanup() {
