@@ -2,7 +2,8 @@
 # Verified decisions per second with receipts, and p50/p99 latency, on loopback with wrk.
 #
 #   bench/server/run_wrk.sh [PROOF_BINARY]      (env: DURATION=10s CONNECTIONS=64 THREADS=2
-#                                                IO_THREADS=the server's, bench.yaml's 2 if unset)
+#                                                IO_THREADS=the server's, bench.yaml's 2 if unset
+#                                                SYNC_TRACE=1 times the server's fdatasyncs)
 #
 # Starts `proof serve --dev` on a fresh data directory (RocksDB, synced group commits), uploads
 # the example lksg.v1 pack, then runs, in the same process and on the same machine:
@@ -19,6 +20,10 @@ DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 command -v wrk >/dev/null || { echo "wrk is not installed (scripts/bootstrap installs it)"; exit 2; }
+if [[ -n "${SYNC_TRACE:-}" ]] && ! command -v perf >/dev/null; then
+  echo "SYNC_TRACE=1 needs perf (apt-get install linux-perf)"
+  exit 2
+fi
 [[ -x "$PROOF" ]] || { echo "no proof binary at $PROOF (build it first)"; exit 2; }
 
 # Dirty pages of earlier work (a build just linked) would be written back during the timed runs
@@ -84,7 +89,17 @@ run() {  # name, wrk args...
   local cpu_before cpu_after
   cpu_before=$(server_cpu_ticks)
   thread_cpu_ticks >"$work/threads_before"
+  local tracer=""
+  if [[ -n "${SYNC_TRACE:-}" ]]; then
+    # Kernel tracepoints, not ptrace: the server runs at full speed while traced.
+    perf trace -e fdatasync -p "$server_pid" -o "$out.syncs" 2>/dev/null &
+    tracer=$!
+  fi
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" >"$out"
+  if [[ -n "$tracer" ]]; then
+    kill -INT "$tracer"
+    wait "$tracer" || true
+  fi
   cpu_after=$(server_cpu_ticks)
   thread_cpu_ticks >"$work/threads_after"
   if grep -q "Non-2xx" "$out"; then
@@ -109,6 +124,15 @@ run() {  # name, wrk args...
     {us = ($3 - before[$1]) / hz * 1e6 / n; if (us >= 0.5) printf " %s %.0f", $2, us}
     END {print ""}' "$work/threads_before" "$work/threads_after" |
     sed 's/^/  server threads, us\/req:/'
+  # A synced write waits for whatever the disk has queued: the long ones show what stalled.
+  [[ -n "$tracer" ]] && awk '
+    match($0, /\( *[0-9.]+ ms\)/) {
+      d = substr($0, RSTART + 1, RLENGTH - 5) + 0; n++; if (d > m) m = d
+      if (d > 5) {slow++; slow_ms += d}
+    }
+    END {if (n) printf "  fdatasync: %d, over 5 ms: %d (%.0f ms in all), longest %.1f ms\n", n, slow, slow_ms, m}
+  ' "$out.syncs"
+  return 0
 }
 
 echo "proof serve on $base ($io_threads I/O threads): wrk -t$THREADS -c$CONNECTIONS -d$DURATION," \
