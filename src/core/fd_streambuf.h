@@ -13,7 +13,7 @@
 // Why: `proof serve` writes one line of about 270 bytes per request, 4-11 MB/s under load. Left
 // alone, the kernel writes a file's dirty pages back once they are 30 s old, 100 MB and more at
 // once, and that burst queues ahead of the ledger's synced writes on the same disk: four syncs
-// of 40-120 ms in a row in bench/server/run_wrk.sh. Writing back as the log grows keeps the
+// of 42-94 ms in a row in bench/server/run_wrk.sh. Writing back as the log grows keeps the
 // backlog near `writeback_after_bytes` (RocksDB's bytes_per_sync and PostgreSQL's *_flush_after
 // exist for the same reason).
 //
