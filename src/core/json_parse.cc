@@ -2,7 +2,8 @@
 // and only this translation unit pays for it.
 #include <simdjson.h>
 
-#include <unordered_map>
+#include <functional>
+#include <vector>
 
 #include "core/json.h"
 
@@ -47,16 +48,51 @@ constexpr int kMaxDepth = 512;
 class KeyInterner {
  public:
   Value Intern(std::string_view key) {
-    auto it = keys_.find(key);
-    if (it != keys_.end()) return it->second;
-    Value v = Value::String(key);
-    keys_.emplace(v.string(), v);
-    return v;
+    if (slots_.empty()) {
+      slots_.resize(kInitialSlots);
+    } else if ((interned_ + 1) * 4 > slots_.size() * 3) {
+      Grow();
+    }
+    const size_t mask = slots_.size() - 1;
+    size_t i = std::hash<std::string_view>{}(key)&mask;
+    for (size_t probe = 0; probe < kMaxProbe; ++probe, i = (i + 1) & mask) {
+      Value& slot = slots_[i];
+      if (slot.is_null()) {
+        slot = Value::String(key);
+        ++interned_;
+        return slot;
+      }
+      if (slot.string() == key) return slot;
+    }
+    // Keys chosen to collide get a string each, as without interning, instead of long probes.
+    return Value::String(key);
   }
 
  private:
-  // Keys point into the interned Values' own strings, which the map keeps alive.
-  std::unordered_map<std::string_view, Value> keys_;
+  // One allocation for a request body's keys (a Value is 16 bytes); grown by doubling.
+  static constexpr size_t kInitialSlots = 32;
+  static constexpr size_t kMaxProbe = 32;
+
+  void Grow() {
+    std::vector<Value> old = std::move(slots_);
+    slots_.assign(old.size() * 2, Value());
+    interned_ = 0;
+    const size_t mask = slots_.size() - 1;
+    for (Value& v : old) {
+      if (v.is_null()) continue;
+      size_t i = std::hash<std::string_view>{}(v.string()) & mask;
+      for (size_t probe = 0; probe < kMaxProbe; ++probe, i = (i + 1) & mask) {
+        if (slots_[i].is_null()) {
+          slots_[i] = std::move(v);
+          ++interned_;
+          break;
+        }
+      }
+    }
+  }
+
+  std::vector<Value> slots_;  // null where empty; size a power of two
+  size_t interned_ = 0;
 };
 
 Result<Value> Convert(od::value v, int depth, KeyInterner& keys);

@@ -25,6 +25,38 @@ TEST(JsonTest, ParsesScalarDocuments) {
   EXPECT_TRUE(ParseJson("null")->is_null());
 }
 
+// Keys are interned per parse in a table that grows and bounds its probes: many distinct keys,
+// and the same keys in every element, must all come back as written.
+TEST(JsonTest, ParsesManyDistinctAndRepeatedKeys) {
+  std::string text = "{";
+  for (int i = 0; i < 5000; ++i) {
+    if (i > 0) text += ',';
+    text += "\"key" + std::to_string(i) + "\":" + std::to_string(i);
+  }
+  text += ",\"rows\":[";
+  for (int i = 0; i < 100; ++i) {
+    if (i > 0) text += ',';
+    text += "{\"id\":" + std::to_string(i) + ",\"key7\":\"x\"}";
+  }
+  text += "]}";
+  Result<Value> doc = ParseJson(text);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  ASSERT_EQ(doc->size(), 5001u);
+  for (int i = 0; i < 5000; i += 499) {
+    const Value* v = doc->Find("key" + std::to_string(i));
+    ASSERT_NE(v, nullptr) << i;
+    EXPECT_EQ(*v, Value::Int(i));
+  }
+  const Value* rows = doc->Find("rows");
+  ASSERT_NE(rows, nullptr);
+  ASSERT_EQ(rows->size(), 100u);
+  EXPECT_EQ(*rows->array()[99].Find("id"), Value::Int(99));
+  EXPECT_EQ(*rows->array()[99].Find("key7"), Value::String("x"));
+  Result<Value> again = ParseJson(ToJson(*doc));  // objects come back sorted by key
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(*again, *doc);
+}
+
 TEST(JsonTest, RejectsInvalidDocuments) {
   for (std::string_view bad :
        {"", "{", "[1,]", "{\"a\" 1}", "01", "[1] x", "\"\xff\"", "nul", "{\"a\":1,}", "[-]"}) {
