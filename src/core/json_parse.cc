@@ -53,19 +53,14 @@ class KeyInterner {
     } else if ((interned_ + 1) * 4 > slots_.size() * 3) {
       Grow();
     }
-    const size_t mask = slots_.size() - 1;
-    size_t i = std::hash<std::string_view>{}(key)&mask;
-    for (size_t probe = 0; probe < kMaxProbe; ++probe, i = (i + 1) & mask) {
-      Value& slot = slots_[i];
-      if (slot.is_null()) {
-        slot = Value::String(key);
-        ++interned_;
-        return slot;
-      }
-      if (slot.string() == key) return slot;
-    }
+    Value* slot = SlotFor(key);
     // Keys chosen to collide get a string each, as without interning, instead of long probes.
-    return Value::String(key);
+    if (slot == nullptr) return Value::String(key);
+    if (slot->is_null()) {
+      *slot = Value::String(key);
+      ++interned_;
+    }
+    return *slot;
   }
 
  private:
@@ -73,20 +68,26 @@ class KeyInterner {
   static constexpr size_t kInitialSlots = 32;
   static constexpr size_t kMaxProbe = 32;
 
+  // The slot holding `key`, or the empty slot it belongs in; null past the probe bound.
+  Value* SlotFor(std::string_view key) {
+    const size_t mask = slots_.size() - 1;
+    size_t i = std::hash<std::string_view>{}(key)&mask;
+    for (size_t probe = 0; probe < kMaxProbe; ++probe, i = (i + 1) & mask) {
+      Value& slot = slots_[i];
+      if (slot.is_null() || slot.string() == key) return &slot;
+    }
+    return nullptr;
+  }
+
   void Grow() {
     std::vector<Value> old = std::move(slots_);
     slots_.assign(old.size() * 2, Value());
     interned_ = 0;
-    const size_t mask = slots_.size() - 1;
     for (Value& v : old) {
       if (v.is_null()) continue;
-      size_t i = std::hash<std::string_view>{}(v.string()) & mask;
-      for (size_t probe = 0; probe < kMaxProbe; ++probe, i = (i + 1) & mask) {
-        if (slots_[i].is_null()) {
-          slots_[i] = std::move(v);
-          ++interned_;
-          break;
-        }
+      if (Value* slot = SlotFor(v.string()); slot != nullptr) {
+        *slot = std::move(v);
+        ++interned_;
       }
     }
   }
