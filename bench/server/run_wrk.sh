@@ -11,7 +11,8 @@
 #   2. GET /v1/checkpoint             authenticated read (JWT, scope, quota, tree head)
 #   3. POST /v1/verify dry_run:true   a verified decision without the ledger
 #   4. POST /v1/verify                a verified decision with a durable receipt (the target)
-# and prints requests/s, p50 and p99 for each, plus the ratio of 4 to the others. Any non-2xx
+# and prints requests/s, p50 and p99 for each (wrk's, corrected for coordinated omission, and
+# the server's own from its request log), plus the ratio of 4 to the others. Any non-2xx
 # response fails the run. Client and server share the machine's cores.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -89,6 +90,8 @@ run() {  # name, wrk args...
   local cpu_before cpu_after
   cpu_before=$(server_cpu_ticks)
   thread_cpu_ticks >"$work/threads_before"
+  local log_from
+  log_from=$(stat -c %s "$work/serve.log")
   local tracer=""
   if [[ -n "${SYNC_TRACE:-}" ]]; then
     # Kernel tracepoints, not ptrace: the server runs at full speed while traced.
@@ -102,6 +105,8 @@ run() {  # name, wrk args...
   fi
   cpu_after=$(server_cpu_ticks)
   thread_cpu_ticks >"$work/threads_after"
+  local log_to
+  log_to=$(stat -c %s "$work/serve.log")
   if grep -q "Non-2xx" "$out"; then
     cat "$out"; echo "$name: non-2xx responses"; exit 1
   fi
@@ -124,6 +129,14 @@ run() {  # name, wrk args...
     {us = ($3 - before[$1]) / hz * 1e6 / n; if (us >= 0.5) printf " %s %.0f", $2, us}
     END {print ""}' "$work/threads_before" "$work/threads_after" |
     sed 's/^/  server threads, us\/req:/'
+  # wrk corrects its latencies for coordinated omission (wrk 4's stats_correct): a response
+  # that took n request intervals also counts as the n-1 requests a client sending at the
+  # measured rate would have queued behind it, so one 150 ms stall moves a 10 s run's p99.
+  # The request log's latency_ms (request read to response ready, as the server saw it) is the
+  # uncorrected figure: the gap between the two is the time no response could be made at all.
+  tail -c +$((log_from + 1)) "$work/serve.log" | head -c $((log_to - log_from)) |
+    sed -n 's/.*"latency_ms":\([0-9.]*\).*/\1/p' | sort -n |
+    awk '{v[NR] = $1} END {if (NR) printf "  server-side (request log): p50 %.2fms   p99 %.2fms   max %.1fms\n", v[int(NR * 0.5) + 1], v[int(NR * 0.99) + 1], v[NR]}'
   # A synced write waits for whatever the disk has queued: the long ones show what stalled.
   [[ -n "$tracer" ]] && awk '
     match($0, /\( *[0-9.]+ ms\)/) {
