@@ -1,5 +1,6 @@
 // Bodies, expressions and terms.
 #include <algorithm>
+#include <utility>
 
 #include "rego/internal/parser_impl.h"
 
@@ -135,6 +136,17 @@ std::optional<Expr> ParserImpl::ParseSome() {
   expr.terms.push_back(std::move(*first));
   while (At(Tok::kComma)) {
     Advance();
+    // ParseTermIn's `k, v in` lookahead has parsed the term after the first comma once
+    // already: one that cannot be a var is refused on its token, not parsed again, so nested
+    // `some a, [x | some b, [...]]` costs linear time, not 2^depth.
+    bool continues = PeekTok().kind == Tok::kDot || PeekTok().kind == Tok::kLBrack ||
+                     PeekTok().kind == Tok::kLParen;
+    if (!At(Tok::kIdent) || (continues && !PeekTok().space_before)) {
+      std::string got = At(Tok::kIdent) ? Cur().text + std::string(TokName(PeekTok().kind))
+                                        : std::string(TokName(Cur().kind));
+      Error(Cur().loc, "expected var or `x in xs` after some, got " + got);
+      return std::nullopt;
+    }
     std::optional<Term> v = ParseTerm();
     if (!v) return std::nullopt;
     expr.terms.push_back(std::move(*v));
@@ -191,13 +203,13 @@ std::optional<Term> ParserImpl::ParseExprTerm() {
   return lhs;
 }
 
-std::optional<Term> ParserImpl::ParseTermIn(bool allow_key_value) {
+std::optional<Term> ParserImpl::ParseTermIn(bool allow_key_value, std::optional<Term> head) {
   DepthGuard guard(depth_);
   if (guard.exceeded()) {
     Error(Cur().loc, "nesting too deep");
     return std::nullopt;
   }
-  std::optional<Term> lhs = ParseRelation();
+  std::optional<Term> lhs = ParseRelation(std::move(head));
   if (!lhs) return std::nullopt;
   if (allow_key_value && At(Tok::kComma)) {
     // `k, v in xs`: try it, and back off if there is no `in`.
@@ -227,8 +239,8 @@ std::optional<Term> ParserImpl::ParseTermIn(bool allow_key_value) {
   return lhs;
 }
 
-std::optional<Term> ParserImpl::ParseRelation() {
-  std::optional<Term> lhs = ParseOr();
+std::optional<Term> ParserImpl::ParseRelation(std::optional<Term> head) {
+  std::optional<Term> lhs = ParseOr(std::move(head));
   while (lhs && RelationOp(Cur().kind) != nullptr) {
     std::string op = RelationOp(Cur().kind);
     Location loc = Cur().loc;
@@ -240,8 +252,8 @@ std::optional<Term> ParserImpl::ParseRelation() {
   return lhs;
 }
 
-std::optional<Term> ParserImpl::ParseOr() {
-  std::optional<Term> lhs = ParseAnd();
+std::optional<Term> ParserImpl::ParseOr(std::optional<Term> head) {
+  std::optional<Term> lhs = ParseAnd(std::move(head));
   while (lhs && At(Tok::kBar)) {
     Location loc = Cur().loc;
     Advance();
@@ -252,8 +264,8 @@ std::optional<Term> ParserImpl::ParseOr() {
   return lhs;
 }
 
-std::optional<Term> ParserImpl::ParseAnd() {
-  std::optional<Term> lhs = ParseArith();
+std::optional<Term> ParserImpl::ParseAnd(std::optional<Term> head) {
+  std::optional<Term> lhs = ParseArith(std::move(head));
   while (lhs && At(Tok::kAmp)) {
     Location loc = Cur().loc;
     Advance();
@@ -264,8 +276,8 @@ std::optional<Term> ParserImpl::ParseAnd() {
   return lhs;
 }
 
-std::optional<Term> ParserImpl::ParseArith() {
-  std::optional<Term> lhs = ParseFactor();
+std::optional<Term> ParserImpl::ParseArith(std::optional<Term> head) {
+  std::optional<Term> lhs = ParseFactor(std::move(head));
   while (lhs && (At(Tok::kPlus) || At(Tok::kMinus))) {
     std::string op = At(Tok::kPlus) ? "plus" : "minus";
     Location loc = Cur().loc;
@@ -277,8 +289,8 @@ std::optional<Term> ParserImpl::ParseArith() {
   return lhs;
 }
 
-std::optional<Term> ParserImpl::ParseFactor() {
-  std::optional<Term> lhs = ParseTerm();
+std::optional<Term> ParserImpl::ParseFactor(std::optional<Term> head) {
+  std::optional<Term> lhs = head ? std::move(head) : ParseTerm();
   while (lhs && (At(Tok::kStar) || At(Tok::kSlash) || At(Tok::kPercent))) {
     std::string op = At(Tok::kStar) ? "mul" : At(Tok::kSlash) ? "div" : "rem";
     Location loc = Cur().loc;
@@ -448,9 +460,9 @@ std::optional<Term> ParserImpl::ParseTermFinish(Term head) {
   return term;
 }
 
-bool ParserImpl::ParseTermList(Tok end, std::vector<Term>& out) {
-  while (!At(end)) {
-    std::optional<Term> t = ParseTermIn(false);
+bool ParserImpl::ParseTermList(Tok end, std::vector<Term>& out, std::optional<Term> head) {
+  while (head || !At(end)) {
+    std::optional<Term> t = ParseTermIn(false, std::exchange(head, std::nullopt));
     if (!t) return false;
     out.push_back(std::move(*t));
     if (At(Tok::kComma)) {
@@ -477,9 +489,9 @@ std::optional<Term> ParserImpl::ParseArray() {
     return t;
   }
   // Comprehensions take priority over `|` (set union) in `[a | b]`.
-  size_t saved = pos_;
   std::optional<Term> head = ParseTerm();
-  if (head && At(Tok::kBar)) {
+  if (!head) return std::nullopt;
+  if (At(Tok::kBar)) {
     Advance();
     std::optional<Body> body = ParseBody(Tok::kRBrack);
     if (!body || !Expect(Tok::kRBrack, "]")) return std::nullopt;
@@ -488,9 +500,7 @@ std::optional<Term> ParserImpl::ParseArray() {
     t.body = std::move(*body);
     return t;
   }
-  if (failed()) return std::nullopt;
-  pos_ = saved;
-  if (!ParseTermList(Tok::kRBrack, t.args)) return std::nullopt;
+  if (!ParseTermList(Tok::kRBrack, t.args, std::move(head))) return std::nullopt;
   return t;
 }
 
@@ -504,10 +514,9 @@ std::optional<Term> ParserImpl::ParseSetOrObject() {
     t.kind = TermKind::kObject;
     return t;
   }
-  size_t saved = pos_;
   std::optional<Term> head = ParseTerm();
-  if (failed()) return std::nullopt;
-  if (head && At(Tok::kBar)) {
+  if (!head) return std::nullopt;
+  if (At(Tok::kBar)) {
     Advance();
     std::optional<Body> body = ParseBody(Tok::kRBrace);
     if (!body || !Expect(Tok::kRBrace, "}")) return std::nullopt;
@@ -516,9 +525,8 @@ std::optional<Term> ParserImpl::ParseSetOrObject() {
     t.body = std::move(*body);
     return t;
   }
-  if (head && At(Tok::kColon)) return ParseObjectRest(std::move(*head), loc, true);
-  pos_ = saved;
-  std::optional<Term> first = ParseTermIn(false);
+  if (At(Tok::kColon)) return ParseObjectRest(std::move(*head), loc, true);
+  std::optional<Term> first = ParseTermIn(false, std::move(head));
   if (!first) return std::nullopt;
   if (At(Tok::kColon)) return ParseObjectRest(std::move(*first), loc, false);
   t.kind = TermKind::kSet;
@@ -537,23 +545,22 @@ std::optional<Term> ParserImpl::ParseObjectRest(Term key, const Location& loc, b
   Term t;
   t.loc = loc;
   t.kind = TermKind::kObject;
+  std::optional<Term> value_head;
   if (maybe_compr) {
-    size_t saved = pos_;
-    std::optional<Term> value = ParseTerm();
-    if (value && At(Tok::kBar)) {
+    value_head = ParseTerm();
+    if (!value_head) return std::nullopt;
+    if (At(Tok::kBar)) {
       Advance();
       std::optional<Body> body = ParseBody(Tok::kRBrace);
       if (!body || !Expect(Tok::kRBrace, "}")) return std::nullopt;
       t.kind = TermKind::kObjectCompr;
       t.args.push_back(std::move(key));
-      t.args.push_back(std::move(*value));
+      t.args.push_back(std::move(*value_head));
       t.body = std::move(*body);
       return t;
     }
-    if (failed()) return std::nullopt;
-    pos_ = saved;
   }
-  std::optional<Term> value = ParseTermIn(false);
+  std::optional<Term> value = ParseTermIn(false, std::move(value_head));
   if (!value) return std::nullopt;
   t.args.push_back(std::move(key));
   t.args.push_back(std::move(*value));

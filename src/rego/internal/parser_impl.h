@@ -63,12 +63,15 @@ class ParserImpl {
   std::optional<Expr> ParseEvery();
   bool ParseWith(Expr& expr);
   std::optional<Term> ParseExprTerm();
-  std::optional<Term> ParseTermIn(bool allow_key_value);
-  std::optional<Term> ParseRelation();
-  std::optional<Term> ParseOr();
-  std::optional<Term> ParseAnd();
-  std::optional<Term> ParseArith();
-  std::optional<Term> ParseFactor();
+  // An expression's parse functions take an optional `head`: its first term, already parsed
+  // by a caller that had to look past it (`[x | ...]` against `[x + 1, ...]`). Parsing the
+  // term again instead would cost twice per level of nesting, 2^depth in all.
+  std::optional<Term> ParseTermIn(bool allow_key_value, std::optional<Term> head = std::nullopt);
+  std::optional<Term> ParseRelation(std::optional<Term> head = std::nullopt);
+  std::optional<Term> ParseOr(std::optional<Term> head = std::nullopt);
+  std::optional<Term> ParseAnd(std::optional<Term> head = std::nullopt);
+  std::optional<Term> ParseArith(std::optional<Term> head = std::nullopt);
+  std::optional<Term> ParseFactor(std::optional<Term> head = std::nullopt);
   std::optional<Term> ParseTerm();
   std::optional<Term> ParseTermFinish(Term head);
   std::optional<Term> ParseNumber(bool negative, const Location& loc);
@@ -76,7 +79,7 @@ class ParserImpl {
   std::optional<Term> ParseSetOrObject();
   std::optional<Term> ParseObjectRest(Term key, const Location& loc, bool maybe_comprehension);
   std::optional<Term> ParseTemplate();
-  bool ParseTermList(Tok end, std::vector<Term>& out);
+  bool ParseTermList(Tok end, std::vector<Term>& out, std::optional<Term> head = std::nullopt);
   Term Wildcard(const Location& loc);
 
   const Source& source_;
