@@ -1,9 +1,12 @@
 #include "core/yaml.h"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <regex>
+#include <sstream>
 #include <string>
+#include <vector>
 
 namespace tf {
 namespace {
@@ -16,6 +19,25 @@ Status YamlError(const YAML::Mark& mark, const std::string& what) {
                      : std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1) + ": ";
   return Status(ErrorCode::kYamlParseError, "invalid YAML: " + where + what);
 }
+
+// Where each document starts; nothing else is kept.
+class DocumentStarts : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark& mark) override { starts.push_back(mark); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+
+  std::vector<YAML::Mark> starts;
+};
 
 bool IsNullScalar(const std::string& s) {
   return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL";
@@ -100,18 +122,40 @@ Result<Value> Convert(const YAML::Node& node, int depth) {
 
 }  // namespace
 
-Result<Value> ParseYaml(std::string_view text) {
-  std::vector<YAML::Node> docs;
+// yaml-cpp 0.7 (Debian 12's) never consumes a `,` outside a flow collection (`, x`, `"a", x`,
+// `,}`): LoadAll would return empty documents forever, each starting where the last one did.
+// So the documents are counted, two at most, and a second one starting at the first one's
+// place is refused.
+Result<int> CountYamlDocuments(std::string_view text) {
+  std::istringstream in{std::string(text)};
+  YAML::Parser parser(in);
+  DocumentStarts documents;
   try {
-    docs = YAML::LoadAll(std::string(text));
+    int count = 0;
+    while (count < 2 && parser.HandleNextDocument(documents))
+      ++count;
+    if (documents.starts.size() == 2 && documents.starts[1].pos == documents.starts[0].pos)
+      return YamlError(documents.starts[1], "unexpected token (a ',' outside [ ] or { }?)");
+    return count;
   } catch (const YAML::Exception& e) {
     return YamlError(e.mark, e.msg);
   }
-  if (docs.empty()) return Value::Null();
-  if (docs.size() > 1)
+}
+
+Result<Value> ParseYaml(std::string_view text) {
+  Result<int> documents = CountYamlDocuments(text);
+  if (!documents.ok()) return documents.status();
+  if (*documents == 0) return Value::Null();
+  if (*documents > 1)
     return Status(ErrorCode::kYamlParseError, "invalid YAML: more than one document");
+  YAML::Node doc;
   try {
-    return Convert(docs[0], 0);
+    doc = YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    return YamlError(e.mark, e.msg);
+  }
+  try {
+    return Convert(doc, 0);
   } catch (const YAML::Exception& e) {
     return YamlError(e.mark, e.msg);
   }

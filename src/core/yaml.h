@@ -20,6 +20,11 @@ namespace tf {
 // (.inf, .nan).
 Result<Value> ParseYaml(std::string_view text);
 
+// How many documents `text` holds: 0, 1, or 2 for two or more; it reads no further than the
+// second. Fails on syntax errors within them. Use it before yaml-cpp's own loaders: their
+// LoadAll never ends on some inputs (see yaml.cc).
+Result<int> CountYamlDocuments(std::string_view text);
+
 }  // namespace tf
 
 #endif  // TF_CORE_YAML_H_

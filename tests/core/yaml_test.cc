@@ -34,6 +34,24 @@ TEST(YamlTest, ReportsErrorsWithTheirPosition) {
   EXPECT_FALSE(ParseYaml("? [a]\n: 1\n").ok());
 }
 
+TEST(YamlTest, CountsDocuments) {
+  EXPECT_EQ(Y("--- \na: 1\n...\n"), R"({"a":1})");
+  EXPECT_EQ(Y("a: 1\n---\nb: 2\n"), "yaml_parse_error: invalid YAML: more than one document");
+  EXPECT_EQ(Y("a: 1\n---\nb: 2\n---\nc: 3\n"),
+            "yaml_parse_error: invalid YAML: more than one document");
+}
+
+// yaml-cpp 0.7 loops for ever on these (a fuzz timeout on a METADATA comment).
+TEST(YamlTest, RefusesACommaOutsideAFlowCollection) {
+  for (const char* text : {",", ", x", "\"a\", x", " , ]", "a\n...\n,"}) {
+    Result<Value> v = ParseYaml(text);
+    ASSERT_FALSE(v.ok()) << text;
+    EXPECT_EQ(v.status().code(), ErrorCode::kYamlParseError) << text;
+  }
+  EXPECT_EQ(Y("a, x"), R"("a, x")");
+  EXPECT_EQ(Y("[a, x]"), R"(["a","x"])");
+}
+
 TEST(YamlTest, RefusesExcessiveNesting) {
   std::string deep(2000, '[');
   deep += std::string(2000, ']');

@@ -90,8 +90,8 @@ TEST(ParserNestingTest, ComprehensionsAreStillRecognised) {
 }
 
 TEST(ParserNestingTest, NestedSomeWithATermThatIsNotAVarFailsAtOnce) {
-  std::string text = "package t\np if {\n" +
-                     Nest(kDepth / 3, "some a, [x | x := 1; ", "]", "some b, c") + "\n}\n";
+  std::string text =
+      "package t\np if {\n" + Nest(kDepth / 3, "some a, [x | x := 1; ", "]", "some b, c") + "\n}\n";
   Source source{"some.rego", text};
   Result<Module> m = ParseModule(source);
   ASSERT_FALSE(m.ok());

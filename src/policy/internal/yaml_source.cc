@@ -1,9 +1,6 @@
 #include "policy/internal/yaml_source.h"
 
-#include <yaml-cpp/eventhandler.h>
-
 #include <set>
-#include <sstream>
 
 #include "core/yaml.h"
 
@@ -29,35 +26,6 @@ bool WithinNodeBudget(const YAML::Node& node, size_t& budget) {
   return true;
 }
 
-// Counts the documents of a stream, up to `limit`. YAML::LoadAll (and so core's ParseYaml) can
-// produce documents forever (yaml-cpp 0.7: ",}\n" exhausts memory); driving the parser one
-// document at a time lets us stop. Throws YAML::Exception on syntax errors.
-class DocumentCounter final : public YAML::EventHandler {
- public:
-  void OnDocumentStart(const YAML::Mark&) override {}
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
-  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                const std::string&) override {}
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                       YAML::EmitterStyle::value) override {}
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                  YAML::EmitterStyle::value) override {}
-  void OnMapEnd() override {}
-};
-
-size_t CountDocuments(std::string_view text, size_t limit) {
-  std::istringstream in{std::string(text)};
-  YAML::Parser parser(in);
-  DocumentCounter counter;
-  size_t documents = 0;
-  while (documents < limit && parser.HandleNextDocument(counter))
-    ++documents;
-  return documents;
-}
-
 SourcePos MarkPos(const YAML::Mark& mark) {
   if (mark.is_null() || mark.line < 0) return {};
   return {static_cast<uint32_t>(mark.line + 1), static_cast<uint32_t>(mark.column + 1)};
@@ -77,11 +45,14 @@ Result<YamlSource> YamlSource::Parse(std::string_view text, std::string file, Er
   YamlSource out;
   out.file_ = std::move(file);
   out.code_ = code;
+  Result<int> documents = CountYamlDocuments(text);
+  if (!documents.ok()) {
+    return Status(code, out.file_ + ": " + std::string(documents.status().message()));
+  }
+  if (*documents != 1) {
+    return out.Error({}, *documents == 0 ? "empty document" : "more than one YAML document");
+  }
   try {
-    size_t documents = CountDocuments(text, 2);
-    if (documents != 1) {
-      return out.Error({}, documents == 0 ? "empty document" : "more than one YAML document");
-    }
     out.root_ = YAML::Load(std::string(text));
     size_t budget = max_nodes;
     if (!WithinNodeBudget(out.root_, budget)) {
