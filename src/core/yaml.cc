@@ -131,12 +131,12 @@ Result<int> CountYamlDocuments(std::string_view text) {
   YAML::Parser parser(in);
   DocumentStarts documents;
   try {
-    int count = 0;
-    while (count < 2 && parser.HandleNextDocument(documents))
-      ++count;
-    if (documents.starts.size() == 2 && documents.starts[1].pos == documents.starts[0].pos)
-      return YamlError(documents.starts[1], "unexpected token (a ',' outside [ ] or { }?)");
-    return count;
+    while (documents.starts.size() < 2 && parser.HandleNextDocument(documents)) {
+    }
+    const std::vector<YAML::Mark>& starts = documents.starts;
+    if (starts.size() == 2 && starts[1].pos == starts[0].pos)
+      return YamlError(starts[1], "unexpected token (a ',' outside [ ] or { }?)");
+    return static_cast<int>(starts.size());
   } catch (const YAML::Exception& e) {
     return YamlError(e.mark, e.msg);
   }
